@@ -1,0 +1,116 @@
+"""The local store: one SQLite file that never loses an acknowledged number.
+
+Opening it sets WAL and `synchronous=FULL`, turns foreign keys on, runs
+`PRAGMA quick_check`, refuses a database made by a newer Jindu, and applies
+pending migrations after taking a backup. Every change goes through
+`Store.change()`, which writes the change and its audit record in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from models import audit, backups
+from models.audit import Actor
+from models.errors import StoreError
+from models.schema import MIGRATIONS, migration_names
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "jindu.sqlite3"
+
+
+class Store:
+    """An open database plus the actor whose changes it records."""
+
+    def __init__(self, db: Database, path: Path, actor: Actor) -> None:
+        self.db = db
+        self.path = path
+        self.actor = actor
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.path.parent / "backups"
+
+    @contextmanager
+    def change(self) -> Iterator[Database]:
+        """One transaction for a change and its audit records; nested calls join it."""
+        with self.db.atomic():
+            yield self.db
+
+    def audit(self, action: str, entity: str, key: str, old: object = None, new: object = None) -> None:
+        audit.append(self.db, self.actor, action, entity, key, old, new)
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a setting, audited; call inside `change()`."""
+        old = self.meta(key)
+        if old == value:
+            return
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+        self.audit("set", "meta", key, old, value)
+
+    def backup(self, reason: str) -> Path:
+        return backups.take_backup(self.path, self.backup_dir, reason)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _connect(path: Path) -> Database:
+    try:
+        conn = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=True)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 10000")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"无法打开数据库 {path}：{exc}。如文件已损坏，请用 jindu restore 恢复备份。") from exc
+    return Database(conn)
+
+
+def open_store(path: Path, actor: Actor, *, auto_backup: bool = True) -> Store:
+    """Open (creating if needed) the database at `path`, checked and migrated."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path.exists() and path.stat().st_size > 0
+    db = _connect(path)
+    try:
+        result = db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise StoreError(f"数据库文件 {path} 已损坏或不是数据库：{exc}。请用 jindu restore 恢复备份。") from exc
+    if result != "ok":
+        db.close()
+        raise StoreError(f"数据库 {path} 完整性检查未通过：{result}。请用 jindu restore 恢复备份。")
+    known = set(migration_names())
+    applied = [m.name for m in MIGRATIONS.applied(db)]
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        db.close()
+        raise StoreError(
+            f"数据库 {path} 由更新版本的进度（Jindu）创建（未知的结构版本：{', '.join(unknown)}），"
+            "请安装新版本后再打开。"
+        )
+    store = Store(db, path, actor)
+    pending = MIGRATIONS.pending(db)
+    if pending and existed and applied:
+        store.backup("before-migration")
+    if pending:
+        MIGRATIONS.apply(db)
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS.applied(db))}")
+    elif auto_backup and existed and backups.backup_due(store.backup_dir):
+        store.backup("daily")
+    return store
