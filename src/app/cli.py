@@ -147,7 +147,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             except (ValueError, OSError):
                 pass
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else 2
     if args.command is None:
         try:
             return _open_window(args)

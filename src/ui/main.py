@@ -1,0 +1,209 @@
+"""The window's composition root: `run_window(data_dir)`.
+
+It sets up logging (a rotating file in the data folder, Qt's own messages routed
+into it), the application with its fonts and translators, one running instance per
+data folder, and the crash dialog; then opens the office and shows the setup
+wizard on the first run, the main window afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLockFile, QMessageLogContext, QThreadPool, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.office import open_office
+from models.errors import JinduError
+from models.resources import resources_dir
+from ui.app_context import SETTINGS_FILE, AppContext, Appearance, Translations, UiSettings
+from ui.dialogs import DialogService
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+LOCK_FILE = "jindu-window.lock"
+LOG_FILE = "jindu.log"
+# Windows' Chinese UI fonts first; the bundled WenQuanYi Micro Hei everywhere else.
+PREFERRED_FAMILIES = ("Microsoft YaHei", "Microsoft YaHei UI", "SimSun", "NSimSun")
+
+
+def setup_logging(data_dir: Path) -> Path:
+    """One rotating log file per data folder; Qt's messages go into it too."""
+    folder = data_dir / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILE
+    root = logging.getLogger()
+    if not any(getattr(h, "jindu_log", False) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.jindu_log = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+    qInstallMessageHandler(_qt_message)
+    return path
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    logging.getLogger(f"qt.{context.category or 'default'}").log(_QT_LEVELS.get(kind, logging.WARNING), message)
+
+
+def install_fonts(app: QApplication) -> QFont:
+    """Register the bundled CJK font and choose the UI font; returns the base font."""
+    bundled = resources_dir() / "fonts" / "wqy-microhei.ttc"
+    families: list[str] = []
+    if bundled.is_file():
+        font_id = QFontDatabase.addApplicationFont(str(bundled))
+        if font_id >= 0:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+        else:
+            log.warning("could not register %s", bundled)
+    available = set(QFontDatabase.families())
+    font = QFont(app.font())
+    chosen = next((f for f in PREFERRED_FAMILIES if f in available), None) or (families[0] if families else None)
+    if chosen:
+        font.setFamilies([chosen, *families])
+    if font.pointSizeF() <= 0:
+        font.setPointSizeF(10.0)
+    return font
+
+
+def make_excepthook(
+    dialogs: DialogService, log_path: Path, parent: Callable[[], QWidget | None]
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """Log an unexpected error, then tell the user where the log is."""
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        log.critical("unexpected error", exc_info=(kind, error, tb))
+        if showing or issubclass(kind, KeyboardInterrupt):
+            return
+        showing = True
+        try:
+            dialogs.error(
+                parent(),
+                translate("main", "程序出错"),
+                translate("main", "发生了意外错误：%1\n\n已保存的数据不受影响。详细情况已记录在日志文件：\n%2")
+                .replace("%1", str(error) or kind.__name__)
+                .replace("%2", str(log_path)),
+                "".join(traceback.format_exception(kind, error, tb)),
+            )
+        finally:
+            showing = False
+
+    return hook
+
+
+def lock_data_dir(data_dir: Path) -> QLockFile | str:
+    """The lock that keeps one window per data folder, or the reason it is taken."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(data_dir / LOCK_FILE))
+    lock.setStaleLockTime(0)  # a lock whose process is gone is removed, however recent
+    if lock.tryLock(200):
+        return lock
+    ok, pid, host, _app = lock.getLockInfo()
+    who = translate("main", "（进程 %1，计算机 %2）").replace("%1", str(pid)).replace("%2", host) if ok else ""
+    return (
+        translate("main", "这个数据文件夹已经在另一个进度窗口中打开%1：\n%2\n\n请切换到已打开的窗口；同一数据文件夹同时只能打开一个窗口。")
+        .replace("%1", who)
+        .replace("%2", str(data_dir))
+    )
+
+
+@dataclass
+class Started:
+    """What `start` built: the window to show, or why there is none."""
+
+    window: QWidget | None
+    context: AppContext | None = None
+    lock: QLockFile | None = None
+    exit_code: int = 0
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.pool.waitForDone()
+            self.context.service.store.close()
+        if self.lock is not None:
+            self.lock.unlock()
+
+
+def start(app: QApplication, data_dir: Path, dialogs: DialogService | None = None) -> Started:
+    """Build the context and the first window (the wizard first on the first run)."""
+    dialogs = dialogs or DialogService()
+    log_path = setup_logging(data_dir)
+    settings = UiSettings(data_dir / SETTINGS_FILE)
+    translations = Translations(app)
+    translations.install(settings.language)
+    appearance = Appearance(app, install_fonts(app))
+    appearance.apply(settings.font_scale, settings.high_contrast)
+    app.setApplicationName("Jindu")
+    app.setApplicationDisplayName(translate("main", "进度"))
+
+    lock = lock_data_dir(data_dir)
+    if isinstance(lock, str):
+        dialogs.warning(None, translate("main", "进度已在运行"), lock)
+        return Started(None, exit_code=1)
+    windows: list[QWidget] = []
+    sys.excepthook = make_excepthook(dialogs, log_path, lambda: windows[-1] if windows else None)
+    try:
+        service = open_office(data_dir)
+    except JinduError as exc:
+        log.error("cannot open %s: %s", data_dir, exc.message)
+        dialogs.error(None, translate("main", "无法打开数据"), exc.message)
+        lock.unlock()
+        return Started(None, exit_code=1)
+    context = AppContext(
+        data_dir=data_dir,
+        service=service,
+        pool=QThreadPool.globalInstance(),
+        dialogs=dialogs,
+        settings=settings,
+        translations=translations,
+        appearance=appearance,
+    )
+    started = Started(None, context, lock)
+    if not service.is_set_up:
+        from ui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(context)
+        windows.append(wizard)
+        if not wizard.exec():
+            log.info("first-run setup cancelled")
+            return started
+    from ui.main_window import MainWindow
+
+    started.window = MainWindow(context)
+    windows.append(started.window)
+    return started
+
+
+def run_window(data_dir: Path) -> int:
+    """Open the window on a data folder; returns the process exit status."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    started = start(app, data_dir)
+    try:
+        if started.window is None:
+            return started.exit_code
+        started.window.show()
+        return app.exec()
+    finally:
+        started.close()
