@@ -168,6 +168,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except KeyboardInterrupt:
         print("已取消", file=err)
         return 1
+    except BrokenPipeError:
+        # the reader (`| head`) went away: not an error of ours; silence the final flush
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 0
     except OSError as exc:
         print(f"文件操作失败：{exc}", file=err)
         return 2 if isinstance(exc, FileNotFoundError) else 1

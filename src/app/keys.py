@@ -134,12 +134,14 @@ def create_identity(data_dir: Path, office_name: str, code: str, passphrase: str
         raise StateError("本单位已有签名密钥；如需换新密钥，请使用 jindu key new。")
     key_pem, cert_pem = make_identity(office_name, code, passphrase)
     folder.mkdir(parents=True, exist_ok=True)
-    if replace and (folder / KEY_FILE).exists():
+    if replace and (folder / CERT_FILE).exists():
         retired = folder / "retired"
         retired.mkdir(exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        # Named by its fingerprint too: two renewals in one second must not overwrite one another.
+        old_fp = fingerprint(x509.load_pem_x509_certificate((folder / CERT_FILE).read_bytes()))
         # Only the certificate is kept: an old key is useless without its passphrase.
-        os.replace(folder / CERT_FILE, retired / f"office-{stamp}.cert.pem")
+        os.replace(folder / CERT_FILE, retired / f"office-{stamp}-{old_fp[:16]}.cert.pem")
     _write_private(folder / KEY_FILE, key_pem)
     _write_private(folder / CERT_FILE, cert_pem)
     return load_info(data_dir)

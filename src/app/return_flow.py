@@ -189,7 +189,7 @@ def sign(
     )
     from app.signing.pdf_sign import sign_pdf
     from app.signing.verify import VerifyReport, check_package_files
-    from app.signing.workbook_sign import sign_workbook_file
+    from app.signing.workbook_sign import embed_signature
 
     tick = progress or _NoProgress()
     tick.start(SIGN_STEPS)
@@ -224,12 +224,16 @@ def sign(
     with tempfile.TemporaryDirectory(prefix="jindu-sign-") as tmp_name:
         tmp = Path(tmp_name)
         xlsx_path = build_return_xlsx(
-            data, office, checks, draft=False, signed_at=signed_at, out=tmp / RETURN_XLSX
+            data,
+            office,
+            checks,
+            draft=False,
+            signed_at=signed_at,
+            out=tmp / RETURN_XLSX,
+            before_save=lambda workbook: embed_signature(workbook, canonical, key, cert),
         )
         step()
-        sign_workbook_file(xlsx_path, canonical, key, cert)
         xlsx = xlsx_path.read_bytes()
-        step()
         pdf_result = build_return_pdf(
             data,
             office,
@@ -263,6 +267,7 @@ def sign(
         key=key,
         cert=cert,
     )
+    step()
     name = package_name(code, period.id, revision)
     # Check what we made as the city will, before anything is written or locked.
     from app.signing.package import read_package

@@ -9,10 +9,10 @@ Chinese reason rather than guessed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-import datetime as dt
 from decimal import Decimal
 
 from models.errors import InputError
@@ -21,12 +21,14 @@ from models.kinds import Kind
 # Units a clerk may type after a number. Units that begin with 万/亿 (万元, 万人)
 # are not listed: unless the indicator's own unit is that compound, `12万元` is
 # read as the multiplier 万 and the unit 元.
+# fmt: off
 KNOWN_UNITS: tuple[str, ...] = (
     "个百分点", "百分点", "平方米", "人次", "户次", "个月", "小时", "公里", "千米",
     "户", "人", "名", "位", "个", "项", "所", "家", "场", "件", "元", "次", "座",
     "台", "辆", "套", "本", "册", "张", "期", "批", "处", "条", "篇", "份", "支",
     "间", "天", "米", "岁", "%",
 )
+# fmt: on
 
 # Different words for the same thing: a count of people may be typed 人, 名 or 位.
 _SAME_UNIT: tuple[frozenset[str], ...] = (
@@ -108,7 +110,9 @@ def _split_unit(body: str, unit: str | None) -> tuple[str, str | None]:
 
 _PLAIN = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
 # Thousands separators: one kind throughout, only between groups of three.
-_GROUPED = re.compile(r"[0-9]{1,3}(?P<sep>[, ])[0-9]{3}(?:(?P=sep)[0-9]{3})*(?:\.[0-9]+)?", re.ASCII)
+_GROUPED = re.compile(
+    r"[0-9]{1,3}(?P<sep>[, ])[0-9]{3}(?:(?P=sep)[0-9]{3})*(?:\.[0-9]+)?", re.ASCII
+)
 _LOOKS_GROUPED = re.compile(r"[0-9][0-9,]*,[0-9,]*[0-9](?:\.[0-9]+)?", re.ASCII)
 
 
@@ -155,6 +159,11 @@ def parse_number(text: str, field: str, unit: str | None = None) -> Decimal:
         sign, cleaned = cleaned[0], cleaned[1:].lstrip()
 
     body, found = _split_unit(cleaned, unit)
+    if found is not None and unit is not None and body and body[-1] in MULTIPLIERS:
+        # `16.8万名` for an indicator in 万人: the compound unit, not 万 × 名.
+        compound = body[-1] + found
+        if compound != unit and _same_unit(compound, unit):
+            body, found = body[:-1].rstrip(), compound
     if found is not None and unit is not None and not _same_unit(found, unit):
         raise InputError(field, text, f"单位应为「{unit}」，不是「{found}」")
 
@@ -162,7 +171,9 @@ def parse_number(text: str, field: str, unit: str | None = None) -> Decimal:
     if body and body[-1] in MULTIPLIERS:
         if unit is not None and unit[0] in MULTIPLIERS:
             raise InputError(
-                field, text, f"本项单位为「{unit}」，请直接填写以{unit}计的数，不要再加「{body[-1]}」"
+                field,
+                text,
+                f"本项单位为「{unit}」，请直接填写以{unit}计的数，不要再加「{body[-1]}」",
             )
         exponent = MULTIPLIERS[body[-1]]
         body = body[:-1].rstrip()
@@ -180,9 +191,7 @@ def decimal_places(d: Decimal) -> int:
 
 # ----- milestones and dates -------------------------------------------------------
 
-MILESTONE_TRUE = frozenset(
-    {"是", "yes", "y", "true", "1", "完成", "已完成", "done", "√", "✓", "✔"}
-)
+MILESTONE_TRUE = frozenset({"是", "yes", "y", "true", "1", "完成", "已完成", "done", "√", "✓", "✔"})
 MILESTONE_FALSE = frozenset({"否", "no", "n", "false", "0", "未完成", "×", "✗", "✘"})
 
 _DATE_SEP = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})", re.ASCII)
@@ -198,7 +207,9 @@ def parse_date(text: str, field: str) -> dt.date:
     """
     cleaned = fold_input(text, field).strip().replace(" ", "")
     match = _DATE_SEP.fullmatch(cleaned)
-    parts = (match.group(1), match.group(3), match.group(4)) if match else None
+    parts: tuple[str, ...] | None = (
+        (match.group(1), match.group(3), match.group(4)) if match else None
+    )
     if parts is None:
         zh = _DATE_ZH.fullmatch(cleaned)
         parts = zh.groups() if zh else None

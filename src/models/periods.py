@@ -314,9 +314,7 @@ def current_period(today: date, frequency: str | PeriodType) -> Period:
     return Period(today.year, kind, (today.month - 1) // kind.months + 1)
 
 
-def due_period(
-    year: int, frequency: str | PeriodType, due_days: int, today: date
-) -> Period:
+def due_period(year: int, frequency: str | PeriodType, due_days: int, today: date) -> Period:
     """The period a clerk works on by default in a plan of `year`.
 
     The rule: the latest period of the year that has ended (its last day is on

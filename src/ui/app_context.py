@@ -104,12 +104,15 @@ class Translations:
         self.language = DEFAULT_LANGUAGE
         self._installed: list[QTranslator] = []
 
-    def install(self, language: str) -> None:
-        if language not in LANGUAGES:
-            language = DEFAULT_LANGUAGE
+    def uninstall(self) -> None:
         for translator in self._installed:
             self.app.removeTranslator(translator)
         self._installed = []
+
+    def install(self, language: str) -> None:
+        if language not in LANGUAGES:
+            language = DEFAULT_LANGUAGE
+        self.uninstall()
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = QTranslator(self.app)
         if qt.load(f"qtbase_{language}", qt_dir):
@@ -184,7 +187,9 @@ class _Relay(QObject):
     finished = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None:
+    def __init__(
+        self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+    ) -> None:
         super().__init__()
         self._on_done = on_done
         self._on_error = on_error

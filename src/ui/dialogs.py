@@ -36,11 +36,15 @@ class DialogService:
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def open_file(self, parent: QWidget | None, title: str, folder: Path, filters: str) -> Path | None:
+    def open_file(
+        self, parent: QWidget | None, title: str, folder: Path, filters: str
+    ) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
         return Path(name) if name else None
 
-    def save_file(self, parent: QWidget | None, title: str, suggested: Path, filters: str) -> Path | None:
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: Path, filters: str
+    ) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
         return Path(name) if name else None
 

@@ -7,7 +7,7 @@ description and the `message` signal for the line under the grid) and is not
 stored.
 
 With an undo stack attached, `setData` pushes an undo command instead of writing
-directly; the command writes through `apply_entry` / `apply_note`, so undo also
+directly; its change writes through `apply_entry` / `apply_note`, so undo also
 undoes in the store.
 """
 
@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from app.office import OfficeService
 from models.errors import InputError, JinduError
@@ -26,7 +26,7 @@ from models.kinds import Kind
 from models.numbers import Value, format_decimal
 from models.period_data import IndicatorRow, PeriodData
 from models.periods import Period
-from ui.undo import EditCommand, entry_command, note_command
+from ui.undo import Change, entry_change, note_change, single
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +133,9 @@ class EntryModel(QAbstractTableModel):
 
     def _refilter(self) -> None:
         self._visible = [
-            i for i in self._order if self._section is None or self._rows[i].indicator.section_id == self._section
+            i
+            for i in self._order
+            if self._section is None or self._rows[i].indicator.section_id == self._section
         ]
 
     def all_rows(self) -> list[IndicatorRow]:
@@ -155,7 +157,9 @@ class EntryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._visible):
                 return self._visible[section]
@@ -250,21 +254,24 @@ class EntryModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        command = self.edit_command(index.row(), index.column(), "" if value is None else str(value))
-        if command is None:
+        change = self.edit_change(index.row(), index.column(), "" if value is None else str(value))
+        if change is None:
             return False
+        command = single(change)
         if self.undo_stack is not None:
             self.undo_stack.push(command)
         else:
             command.redo()
-        return not command.refused
+        return not change.refused
 
     # ----- editing --------------------------------------------------------------------
-    def edit_command(
-        self, row: int, column: int, text: str, parent: QUndoCommand | None = None
-    ) -> EditCommand | None:
-        """The undo command that sets one cell to `text`, or None when nothing would change."""
-        if self._data is None or not 0 <= row < len(self._visible) or column not in EDITABLE_COLUMNS:
+    def edit_change(self, row: int, column: int, text: str) -> Change | None:
+        """The change that sets one cell to `text`, or None when nothing would change."""
+        if (
+            self._data is None
+            or not 0 <= row < len(self._visible)
+            or column not in EDITABLE_COLUMNS
+        ):
             return None
         ind = self.indicator_at(row)
         period_id = self._data.period.id
@@ -274,10 +281,10 @@ class EntryModel(QAbstractTableModel):
             old = value_text(ind.value)
             if new == old and not has_error:
                 return None
-            return entry_command(self, period_id, ind.indicator.id, old, new, parent)
+            return entry_change(self, period_id, ind.indicator.id, old, new)
         if text == ind.note and not has_error:
             return None
-        return note_command(self, period_id, ind.indicator.id, ind.note, text, parent)
+        return note_change(self, period_id, ind.indicator.id, ind.note, text)
 
     def apply_entry(self, period_id: str, indicator_id: str, text: str | None) -> bool:
         """Store a value through the service; on refusal keep it in the cell with the reason."""
@@ -315,7 +322,9 @@ class EntryModel(QAbstractTableModel):
         if self._data is None or period_id != self._data.period.id or self.row_of(indicator_id) < 0:
             self.revealRequested.emit(period_id, indicator_id, column)
 
-    def _refuse(self, period_id: str, indicator_id: str, column: int, text: str, exc: JinduError) -> None:
+    def _refuse(
+        self, period_id: str, indicator_id: str, column: int, text: str, exc: JinduError
+    ) -> None:
         short = exc.reason if isinstance(exc, InputError) else exc.message
         if self._data is not None and period_id == self._data.period.id:
             self._errors[(indicator_id, column)] = (text, short, exc.message)
@@ -430,8 +439,10 @@ class EntryModel(QAbstractTableModel):
             return city
         if column == COL_VALUE:
             if ind.computed and ind.formula is not None:
-                return self.tr("由 %1 ÷ %2 自动计算").replace("%1", ind.formula.numerator).replace(
-                    "%2", ind.formula.denominator
+                return (
+                    self.tr("由 %1 ÷ %2 自动计算")
+                    .replace("%1", ind.formula.numerator)
+                    .replace("%2", ind.formula.denominator)
                 )
             if not self.editable:
                 return self.tr("本期报表已锁定，不能修改")
@@ -442,7 +453,9 @@ class EntryModel(QAbstractTableModel):
             return self.column_tips()[COL_PROGRESS]
         return ""
 
-    def _background(self, row: IndicatorRow, column: int, error: bool, row_number: int) -> QBrush | None:
+    def _background(
+        self, row: IndicatorRow, column: int, error: bool, row_number: int
+    ) -> QBrush | None:
         if error:
             return ERROR_BRUSH
         if column in EDITABLE_COLUMNS and not self.cell_editable(row_number, column):
@@ -458,4 +471,6 @@ class EntryModel(QAbstractTableModel):
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
         if self._visible:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, COLUMN_COUNT - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._visible) - 1, COLUMN_COUNT - 1)
+            )

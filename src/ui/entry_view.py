@@ -3,8 +3,8 @@
 Enter moves down, Tab moves right (Ctrl+Tab leaves the grid), F2 edits, typing
 starts an edit (Chinese from an input method too), Escape drops a refused value,
 Delete clears, Ctrl+C copies and Ctrl+V pastes a block copied from Excel or WPS.
-A paste or a clear is one undo step: the cells' commands are the children of one
-`GroupCommand`, and every cell goes through the model, hence the service.
+A paste or a clear is one undo step: the cells' changes make one
+`ChangeCommand`, and every cell goes through the model, hence the service.
 """
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.entry_model import COL_NAME, COL_NOTE, COL_VALUE, EDITABLE_COLUMNS, EntryModel
-from ui.undo import GroupCommand
+from ui.undo import ChangeCommand
 
 Index = QModelIndex | QPersistentModelIndex
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -111,7 +112,10 @@ class EntryView(QTableView):
         super().__init__(parent)
         triggers = QAbstractItemView.EditTrigger
         self.setEditTriggers(
-            triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed | triggers.SelectedClicked
+            triggers.DoubleClicked
+            | triggers.EditKeyPressed
+            | triggers.AnyKeyPressed
+            | triggers.SelectedClicked
         )
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -125,12 +129,22 @@ class EntryView(QTableView):
         header.setHighlightSections(True)
         header.setStretchLastSection(True)
 
-        self.copy_action = self._action(self.tr("复制(&C)"), QKeySequence.StandardKey.Copy, self.copy)
-        self.paste_action = self._action(self.tr("粘贴(&P)"), QKeySequence.StandardKey.Paste, self.paste)
-        self.clear_action = self._action(self.tr("清除(&D)"), QKeySequence.StandardKey.Delete, self.clear)
-        self.edit_action = self._action(self.tr("编辑单元格(&E)"), QKeySequence(Qt.Key.Key_F2), self.edit_current)
+        self.copy_action = self._action(
+            self.tr("复制(&C)"), QKeySequence.StandardKey.Copy, self.copy
+        )
+        self.paste_action = self._action(
+            self.tr("粘贴(&P)"), QKeySequence.StandardKey.Paste, self.paste
+        )
+        self.clear_action = self._action(
+            self.tr("清除(&D)"), QKeySequence.StandardKey.Delete, self.clear
+        )
+        self.edit_action = self._action(
+            self.tr("编辑单元格(&E)"), QKeySequence(Qt.Key.Key_F2), self.edit_current
+        )
 
-    def _action(self, text: str, keys: QKeySequence | QKeySequence.StandardKey, slot: Any) -> QAction:
+    def _action(
+        self, text: str, keys: QKeySequence | QKeySequence.StandardKey, slot: Any
+    ) -> QAction:
         action = QAction(text, self)
         action.setShortcut(keys)
         # Only while the grid has the focus: an editor's own Ctrl+V and Delete keep working.
@@ -164,7 +178,9 @@ class EntryView(QTableView):
         for column in range(model.columnCount()):
             chars = widths.get(column, 7)
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            width = max(metrics.horizontalAdvance("0" * chars), metrics.horizontalAdvance(title) + 24)
+            width = max(
+                metrics.horizontalAdvance("0" * chars), metrics.horizontalAdvance(title) + 24
+            )
             if column == COL_NAME:
                 width = max(width, metrics.horizontalAdvance("中" * 14))
             self.setColumnWidth(column, width)
@@ -197,6 +213,23 @@ class EntryView(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        # Qt opens the editor on an input method's first text but drops a bare commit (an
+        # IME that sends no preedit); open the editor and hand the committed text on.
+        if (
+            self.state() != QAbstractItemView.State.EditingState
+            and event.commitString()
+            and not event.preeditString()
+            and self.currentIndex().isValid()
+        ):
+            if self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.AnyKeyPressed, event):
+                editor = QApplication.focusWidget()
+                if editor is not None and editor is not self:
+                    QApplication.sendEvent(editor, event)
+            event.accept()
+            return
+        super().inputMethodEvent(event)
 
     def edit(self, index: Index, trigger: Any = None, event: QEvent | None = None) -> bool:  # type: ignore[override]
         if trigger is None:
@@ -245,9 +278,13 @@ class EntryView(QTableView):
         for row in range(top, bottom + 1):
             cells = []
             for column in range(left, right + 1):
-                role = Qt.ItemDataRole.EditRole if column in EDITABLE_COLUMNS else Qt.ItemDataRole.DisplayRole
+                role = (
+                    Qt.ItemDataRole.EditRole
+                    if column in EDITABLE_COLUMNS
+                    else Qt.ItemDataRole.DisplayRole
+                )
                 text = str(model.index(row, column).data(role) or "")
-                if any(ch in text for ch in "\t\n\""):
+                if any(ch in text for ch in '\t\n"'):
                     text = '"' + text.replace('"', '""') + '"'
                 cells.append(text)
             lines.append("\t".join(cells))
@@ -268,21 +305,28 @@ class EntryView(QTableView):
             return
         if sum(len(r) for r in block) > MAX_PASTE_CELLS:
             self.message.emit(
-                self.tr("粘贴的内容有 %1 格，超过上限 %2 格，未粘贴").replace(
-                    "%1", str(sum(len(r) for r in block))
-                ).replace("%2", str(MAX_PASTE_CELLS)),
+                self.tr("粘贴的内容有 %1 格，超过上限 %2 格，未粘贴")
+                .replace("%1", str(sum(len(r) for r in block)))
+                .replace("%2", str(MAX_PASTE_CELLS)),
                 True,
             )
             return
         targets: list[tuple[int, int, str]] = []
         dropped = 0
-        if len(block) == 1 and len(block[0]) == 1 and len(self.selectionModel().selectedIndexes()) > 1:
+        if (
+            len(block) == 1
+            and len(block[0]) == 1
+            and len(self.selectionModel().selectedIndexes()) > 1
+        ):
             # One value onto a selection fills every editable selected cell, as Excel does.
             for index in self.selectionModel().selectedIndexes():
                 if index.column() in EDITABLE_COLUMNS:
                     targets.append((index.row(), index.column(), block[0][0]))
         else:
-            columns = [c for c in EDITABLE_COLUMNS if c >= current.column()] or [COL_VALUE, COL_NOTE]
+            columns = [c for c in EDITABLE_COLUMNS if c >= current.column()] or [
+                COL_VALUE,
+                COL_NOTE,
+            ]
             for i, cells in enumerate(block):
                 row = current.row() + i
                 for j, text_cell in enumerate(cells):
@@ -322,19 +366,20 @@ class EntryView(QTableView):
 
     def _apply_group(self, title: str, targets: list[tuple[int, int, str]]) -> None:
         model = self.entry_model()
-        group = GroupCommand(title)
-        for row, column, text in targets:
-            command = model.edit_command(row, column, text, group)
-            if command is not None:
-                group.add(command)
-        if not group.edits:
+        changes = [
+            c for row, column, text in targets if (c := model.edit_change(row, column, text))
+        ]
+        if not changes:
             return
+        command = ChangeCommand(title, changes)
         if model.undo_stack is not None:
-            model.undo_stack.push(group)
+            model.undo_stack.push(command)
         else:
-            group.redo()
-        refused = len(group.edits) - group.accepted
-        summary = self.tr("%1：已保存 %2 格").replace("%1", title).replace("%2", str(group.accepted))
+            command.redo()
+        refused = len(changes) - command.accepted
+        summary = (
+            self.tr("%1：已保存 %2 格").replace("%1", title).replace("%2", str(command.accepted))
+        )
         if refused:
             summary += self.tr("，%1 格未保存（原因见单元格）").replace("%1", str(refused))
         self.message.emit(summary, bool(refused))

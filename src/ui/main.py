@@ -13,11 +13,18 @@ import logging.handlers
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QMessageLogContext, QThreadPool, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLockFile,
+    QMessageLogContext,
+    QThreadPool,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -43,12 +50,17 @@ def setup_logging(data_dir: Path) -> Path:
     path = folder / LOG_FILE
     root = logging.getLogger()
     if not any(getattr(h, "jindu_log", False) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handler.jindu_log = True  # type: ignore[attr-defined]
         root.addHandler(handler)
         root.setLevel(logging.INFO)
-    qInstallMessageHandler(_qt_message)
+    global _previous_handler
+    previous = qInstallMessageHandler(_qt_message)
+    if previous is not _qt_message:
+        _previous_handler = previous
     return path
 
 
@@ -62,7 +74,9 @@ _QT_LEVELS = {
 
 
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    logging.getLogger(f"qt.{context.category or 'default'}").log(_QT_LEVELS.get(kind, logging.WARNING), message)
+    logging.getLogger(f"qt.{context.category or 'default'}").log(
+        _QT_LEVELS.get(kind, logging.WARNING), message
+    )
 
 
 def install_fonts(app: QApplication) -> QFont:
@@ -77,7 +91,9 @@ def install_fonts(app: QApplication) -> QFont:
             log.warning("could not register %s", bundled)
     available = set(QFontDatabase.families())
     font = QFont(app.font())
-    chosen = next((f for f in PREFERRED_FAMILIES if f in available), None) or (families[0] if families else None)
+    chosen = next((f for f in PREFERRED_FAMILIES if f in available), None) or (
+        families[0] if families else None
+    )
     if chosen:
         font.setFamilies([chosen, *families])
     if font.pointSizeF() <= 0:
@@ -101,7 +117,10 @@ def make_excepthook(
             dialogs.error(
                 parent(),
                 translate("main", "程序出错"),
-                translate("main", "发生了意外错误：%1\n\n已保存的数据不受影响。详细情况已记录在日志文件：\n%2")
+                translate(
+                    "main",
+                    "发生了意外错误：%1\n\n已保存的数据不受影响。详细情况已记录在日志文件：\n%2",
+                )
                 .replace("%1", str(error) or kind.__name__)
                 .replace("%2", str(log_path)),
                 "".join(traceback.format_exception(kind, error, tb)),
@@ -119,10 +138,16 @@ def lock_data_dir(data_dir: Path) -> QLockFile | str:
     lock.setStaleLockTime(0)  # a lock whose process is gone is removed, however recent
     if lock.tryLock(200):
         return lock
-    ok, pid, host, _app = lock.getLockInfo()
-    who = translate("main", "（进程 %1，计算机 %2）").replace("%1", str(pid)).replace("%2", host) if ok else ""
+    info = lock.getLockInfo()  # PySide6 returns (pid, host, application) when it can read them
+    who = ""
+    if isinstance(info, tuple) and len(info) >= 3:
+        pid, host = info[-3], info[-2]
+        who = translate("main", "（进程 %1，计算机 %2）").replace("%1", str(pid)).replace("%2", str(host))
     return (
-        translate("main", "这个数据文件夹已经在另一个进度窗口中打开%1：\n%2\n\n请切换到已打开的窗口；同一数据文件夹同时只能打开一个窗口。")
+        translate(
+            "main",
+            "这个数据文件夹已经在另一个进度窗口中打开%1：\n%2\n\n请切换到已打开的窗口；同一数据文件夹同时只能打开一个窗口。",
+        )
         .replace("%1", who)
         .replace("%2", str(data_dir))
     )

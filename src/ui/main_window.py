@@ -14,9 +14,9 @@ Extension points for what is added later:
 
 from __future__ import annotations
 
+import itertools
 import logging
-from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -73,9 +73,9 @@ from models.kinds import Status
 from models.period_data import ItemRow
 from models.periods import Period, periods_in_year
 from ui.app_context import AppContext
-from ui.entry_model import COL_NAME, COL_NOTE, COL_VALUE, ErrorRole, EntryModel
+from ui.entry_model import COL_NOTE, COL_VALUE, EntryModel, ErrorRole
 from ui.entry_view import EntryView
-from ui.undo import item_command
+from ui.undo import item_change, single
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ TREE_NAME, TREE_BADGE, TREE_STATUS = range(3)
 class BadgeDelegate(QStyledItemDelegate):
     """Draws the progress column as a pill; the words inside carry the meaning."""
 
-    COLOURS = {"full": "#cfe8cc", "part": "#ffe2a8", "none": "#e4e4e4"}
+    COLOURS: ClassVar[dict[str, str]] = {"full": "#cfe8cc", "part": "#ffe2a8", "none": "#e4e4e4"}
 
     def __init__(self, parent: QObject, use_colour: bool = True) -> None:
         super().__init__(parent)
@@ -166,9 +166,11 @@ class ChecksDialog(QDialog):
         self.resize(metrics.horizontalAdvance("中" * 40), metrics.height() * 20)
 
     def _severity(self, value: str) -> str:
-        return {"blocking": self.tr("必须处理"), "explain": self.tr("需说明"), "info": self.tr("提示")}.get(
-            value, value
-        )
+        return {
+            "blocking": self.tr("必须处理"),
+            "explain": self.tr("需说明"),
+            "info": self.tr("提示"),
+        }.get(value, value)
 
     @Slot(QListWidgetItem)
     def _activated(self, entry: QListWidgetItem) -> None:
@@ -222,6 +224,7 @@ class MainWindow(QMainWindow):
         due = self.service.due_period()
         self.select_period(due.id)
         self._select_first_item()
+        self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ----- building ----------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -361,24 +364,43 @@ class MainWindow(QMainWindow):
             self.status_combo,
             *self.narratives.values(),
         ]
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
         for key in ("file", "edit", "view", "report", "help"):
             self.menus[key] = bar.addMenu("")
-        file_menu, edit, view, report, help_menu = (self.menus[k] for k in ("file", "edit", "view", "report", "help"))
+        file_menu, edit, view, report, help_menu = (
+            self.menus[k] for k in ("file", "edit", "view", "report", "help")
+        )
 
-        self._add("settings", file_menu, QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma), self.open_settings)
-        self._add("open_folder", file_menu, QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_O), self.open_data_folder)
+        self._add(
+            "settings",
+            file_menu,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma),
+            self.open_settings,
+        )
+        self._add(
+            "open_folder",
+            file_menu,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_O),
+            self.open_data_folder,
+        )
         file_menu.addSeparator()
         self._add("quit", file_menu, QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q), self.close)
 
-        undo = self.undo_stack.createUndoAction(self)
-        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        redo = self.undo_stack.createRedoAction(self)
-        redo.setShortcuts([QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y), QKeySequence(QKeySequence.StandardKey.Redo)])
+        # Own actions rather than createUndoAction, so that their words follow the language.
+        undo = QAction(self)
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.triggered.connect(self.undo_stack.undo)
+        redo = QAction(self)
+        redo_keys = [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y)]
+        standard = QKeySequence(QKeySequence.StandardKey.Redo)
+        if standard not in redo_keys:  # the same key twice would make the shortcut ambiguous
+            redo_keys.append(standard)
+        redo.setShortcuts(redo_keys)
+        redo.triggered.connect(self.undo_stack.redo)
         self.register_action("undo", undo, "edit")
         self.register_action("redo", redo, "edit")
         edit.addSeparator()
@@ -390,18 +412,38 @@ class MainWindow(QMainWindow):
         ):
             self.register_action(key, action, "edit")
 
-        self._add("previous_period", view, QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), lambda: self.step_period(-1))
-        self._add("next_period", view, QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), lambda: self.step_period(1))
+        self._add(
+            "previous_period",
+            view,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp),
+            lambda: self.step_period(-1),
+        )
+        self._add(
+            "next_period",
+            view,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown),
+            lambda: self.step_period(1),
+        )
         self._add("refresh", view, QKeySequence(QKeySequence.StandardKey.Refresh), self.reload)
         view.addSeparator()
         self._add("next_pane", view, QKeySequence(Qt.Key.Key_F6), lambda: self.cycle_pane(1))
-        self._add("previous_pane", view, QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F6), lambda: self.cycle_pane(-1))
+        self._add(
+            "previous_pane",
+            view,
+            QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F6),
+            lambda: self.cycle_pane(-1),
+        )
         view.addSeparator()
         self.add_page("entry", self.entry_page, "", QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_1))
 
         self._add("checks", report, QKeySequence(Qt.Key.Key_F7), self.show_checks)
 
-        self._add("keys_help", help_menu, QKeySequence(QKeySequence.StandardKey.HelpContents), self.show_keys_help)
+        self._add(
+            "keys_help",
+            help_menu,
+            QKeySequence(QKeySequence.StandardKey.HelpContents),
+            self.show_keys_help,
+        )
         self._add("about", help_menu, QKeySequence(), self.show_about)
 
     def _add(self, key: str, menu: QMenu, shortcut: QKeySequence, slot: Any) -> QAction:
@@ -457,7 +499,7 @@ class MainWindow(QMainWindow):
         self.status_combo.activated.connect(self._status_chosen)
         for edit in self.narratives.values():
             edit.textChanged.connect(self._narrative_typed)
-        self.undo_stack.indexChanged.connect(lambda _: self._update_title())
+        self.undo_stack.indexChanged.connect(self._undo_moved)
 
     # ----- texts ----------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -486,26 +528,32 @@ class MainWindow(QMainWindow):
         }
         for key, text in texts.items():
             self.actions_registry[key].setText(text)
-        self.undo_stack.setUndoLimit(0)
-        self.actions_registry["undo"].setText(self.tr("撤销(&U)"))
-        self.actions_registry["redo"].setText(self.tr("重做(&R)"))
+        self._undo_moved()
         self.grid.retranslate()
 
         self.office_label.setText(
-            self.tr("%1残疾人联合会（%2）").replace("%1", self.office.district.name).replace("%2", self.office.district.code)
+            self.tr("%1残疾人联合会（%2）")
+            .replace("%1", self.office.district.name)
+            .replace("%2", self.office.district.code)
         )
         self.office_label.setAccessibleName(self.tr("本单位"))
         self.period_label.setText(self.tr("报告期(&P)："))
         self.period_combo.setAccessibleName(self.tr("报告期"))
-        self.period_combo.setAccessibleDescription(self.tr("按计划的填报频率选择报告期；Ctrl+PgUp/PgDn 切换"))
+        self.period_combo.setAccessibleDescription(
+            self.tr("按计划的填报频率选择报告期；Ctrl+PgUp/PgDn 切换")
+        )
         self.tree_label.setText(self.tr("工作任务(&T)"))
         self.tree.setAccessibleName(self.tr("工作任务"))
-        self.tree.setAccessibleDescription(self.tr("计划的部分和工作任务，显示已填指标数和任务状态"))
+        self.tree.setAccessibleDescription(
+            self.tr("计划的部分和工作任务，显示已填指标数和任务状态")
+        )
         self.tree.setHeaderLabels([self.tr("部分 / 工作任务"), self.tr("已填"), self.tr("状态")])
         self.grid_label.setText(self.tr("填报表(&G)"))
         self.grid.setAccessibleName(self.tr("填报表"))
         self.grid.setAccessibleDescription(
-            self.tr("回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格")
+            self.tr(
+                "回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格"
+            )
         )
         self.message_line.setAccessibleName(self.tr("提示"))
         self.item_text_label.setText(self.tr("任务内容(&K)"))
@@ -520,7 +568,9 @@ class MainWindow(QMainWindow):
         for key, (label, name) in names.items():
             self.narrative_labels[key].setText(label)
             self.narratives[key].setAccessibleName(name)
-            self.narratives[key].setAccessibleDescription(self.tr("离开此框或停止输入片刻后自动保存"))
+            self.narratives[key].setAccessibleDescription(
+                self.tr("离开此框或停止输入片刻后自动保存")
+            )
         self._fill_status_combo()
         self.model.retranslate()
         self.grid.resize_columns()
@@ -536,8 +586,20 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    @Slot()
+    def _undo_moved(self, _index: int = 0) -> None:
+        undo, redo = self.actions_registry["undo"], self.actions_registry["redo"]
+        undo.setEnabled(self.undo_stack.canUndo())
+        redo.setEnabled(self.undo_stack.canRedo())
+        undo.setText(self.tr("撤销(&U) %1").replace("%1", self.undo_stack.undoText()).strip())
+        redo.setText(self.tr("重做(&R) %1").replace("%1", self.undo_stack.redoText()).strip())
+
     def _update_title(self) -> None:
-        title = self.tr("进度 — %1 — %2").replace("%1", self.plan.title).replace("%2", self.office.district.name)
+        title = (
+            self.tr("进度 — %1 — %2")
+            .replace("%1", self.plan.title)
+            .replace("%2", self.office.district.name)
+        )
         self.setWindowTitle(title)
 
     def period_text(self, period: Period) -> str:
@@ -547,9 +609,11 @@ class MainWindow(QMainWindow):
         return period.label_zh
 
     def state_text(self, state: str) -> str:
-        return {"draft": self.tr("草稿"), "submitted": self.tr("已提交审核"), "signed": self.tr("已签发")}.get(
-            state, state
-        )
+        return {
+            "draft": self.tr("草稿"),
+            "submitted": self.tr("已提交审核"),
+            "signed": self.tr("已签发"),
+        }.get(state, state)
 
     def status_text(self, status: Status | None) -> str:
         if status is None:
@@ -610,7 +674,11 @@ class MainWindow(QMainWindow):
                 node.setData(TREE_BADGE, BadgeRole, state)
                 status = report.status if report else None
                 node.setText(TREE_STATUS, self.status_text(status))
-                words = self.tr("已填 %1 个指标，共 %2 个").replace("%1", str(filled)).replace("%2", str(len(mine)))
+                words = (
+                    self.tr("已填 %1 个指标，共 %2 个")
+                    .replace("%1", str(filled))
+                    .replace("%2", str(len(mine)))
+                )
                 node.setToolTip(TREE_BADGE, words)
                 node.setData(TREE_BADGE, Qt.ItemDataRole.AccessibleTextRole, words)
                 if report and report.status is not None and report.progress.strip():
@@ -620,11 +688,21 @@ class MainWindow(QMainWindow):
             top = self._tree_items[section.id]
             total = len(section.items)
             top.setText(TREE_BADGE, f"{reported}/{total}")
-            top.setData(TREE_BADGE, BadgeRole, "full" if reported == total else ("part" if reported else "none"))
-            words = self.tr("已填报 %1 项工作任务，共 %2 项").replace("%1", str(reported)).replace("%2", str(total))
+            top.setData(
+                TREE_BADGE,
+                BadgeRole,
+                "full" if reported == total else ("part" if reported else "none"),
+            )
+            words = (
+                self.tr("已填报 %1 项工作任务，共 %2 项")
+                .replace("%1", str(reported))
+                .replace("%2", str(total))
+            )
             top.setToolTip(TREE_BADGE, words)
             top.setData(TREE_BADGE, Qt.ItemDataRole.AccessibleTextRole, words)
-            top.setText(TREE_STATUS, self.tr("滞后 %1 项").replace("%1", str(behind)) if behind else "")
+            top.setText(
+                TREE_STATUS, self.tr("滞后 %1 项").replace("%1", str(behind)) if behind else ""
+            )
 
     def _select_first_item(self) -> None:
         first = self.plan.items()[0] if self.plan.items() else None
@@ -637,7 +715,9 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentItem(node)
 
     @Slot(QTreeWidgetItem, QTreeWidgetItem)
-    def _tree_moved(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+    def _tree_moved(
+        self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
         if current is None or self._loading:
             return
         kind = current.data(TREE_NAME, KindRole)
@@ -652,7 +732,11 @@ class MainWindow(QMainWindow):
         self.grid.resize_columns()
         if item_id is not None:
             self._show_item(item_id)
-            rows = [r for r in range(self.model.rowCount()) if self.model.indicator_at(r).indicator.item_id == item_id]
+            rows = [
+                r
+                for r in range(self.model.rowCount())
+                if self.model.indicator_at(r).indicator.item_id == item_id
+            ]
             if rows:
                 self._loading = True
                 try:
@@ -702,8 +786,12 @@ class MainWindow(QMainWindow):
         if period is None:
             period = self.service.parse_period(period_id)
         current_index = self.grid.currentIndex()
-        self.model.load(period, self.model.section or (self.plan.sections[0].id if self.plan.sections else None))
-        self._items = {r.item.id: r for r in self.model.period_data.items} if self.model.period_data else {}
+        self.model.load(
+            period, self.model.section or (self.plan.sections[0].id if self.plan.sections else None)
+        )
+        self._items = (
+            {r.item.id: r for r in self.model.period_data.items} if self.model.period_data else {}
+        )
         index = self.period_combo.findData(period.id)
         if index >= 0 and index != self.period_combo.currentIndex():
             self.period_combo.blockSignals(True)
@@ -725,7 +813,11 @@ class MainWindow(QMainWindow):
         data = self.model.period_data
         if data is None:
             return
-        state = self.tr("报表：第 %1 版，%2").replace("%1", str(data.revision)).replace("%2", self.state_text(data.state))
+        state = (
+            self.tr("报表：第 %1 版，%2")
+            .replace("%1", str(data.revision))
+            .replace("%2", self.state_text(data.state))
+        )
         self.state_label.setText(state)
         self.state_label.setAccessibleName(state)
         self.state_status.setText(state)
@@ -747,7 +839,9 @@ class MainWindow(QMainWindow):
         self.item_title.setText(f"{item.id} {item.number}{item.title}")
         self.item_text.setPlainText(item.text)
         self.status_combo.blockSignals(True)
-        self.status_combo.setCurrentIndex(max(self.status_combo.findData(report.status.value if report.status else ""), 0))
+        self.status_combo.setCurrentIndex(
+            max(self.status_combo.findData(report.status.value if report.status else ""), 0)
+        )
         self.status_combo.blockSignals(False)
         self._saved = {"status": report.status.value if report.status else ""}
         for name in NARRATIVES:
@@ -779,7 +873,16 @@ class MainWindow(QMainWindow):
             text = self.narratives[name].toPlainText()
             if text != self._saved.get(name, ""):
                 self.undo_stack.push(
-                    item_command(self, self.model.period.id, self._item_id, name, self._saved.get(name, ""), text)
+                    single(
+                        item_change(
+                            self,
+                            self.model.period.id,
+                            self._item_id,
+                            name,
+                            self._saved.get(name, ""),
+                            text,
+                        )
+                    )
                 )
 
     @Slot(int)
@@ -789,7 +892,9 @@ class MainWindow(QMainWindow):
         new = str(self.status_combo.itemData(index) or "")
         old = self._saved.get("status", "")
         if new != old:
-            self.undo_stack.push(item_command(self, self.model.period.id, self._item_id, "status", old, new))
+            self.undo_stack.push(
+                single(item_change(self, self.model.period.id, self._item_id, "status", old, new))
+            )
 
     def apply_item(self, period_id: str, item_id: str, field: str, text: str) -> bool:
         """Write one field of an item's report through the service (used by undo commands)."""
@@ -797,10 +902,18 @@ class MainWindow(QMainWindow):
             self.select_period(period_id)
         if field == "status" and not text:
             # The service records a status once given; it can be changed, not removed.
-            self.show_message(self.tr("工作任务 %1 的状态填写后不能清空，可改选其他状态").replace("%1", item_id), True)
+            self.show_message(
+                self.tr("工作任务 %1 的状态填写后不能清空，可改选其他状态").replace("%1", item_id),
+                True,
+            )
             self._show_item(self._item_id)
             return False
-        values: dict[str, str | None] = {"status": None, "progress": None, "problems": None, "next_steps": None}
+        values: dict[str, str | None] = {
+            "status": None,
+            "progress": None,
+            "problems": None,
+            "next_steps": None,
+        }
         values["next_steps" if field == "next" else field] = text
         try:
             report = self.service.set_item(period_id, item_id, **values)
@@ -824,8 +937,15 @@ class MainWindow(QMainWindow):
                 edit.setPlainText(text)
                 edit.blockSignals(False)
         self._refresh_tree()
-        labels = {"status": self.tr("状态"), "progress": self.tr("进展情况"), "problems": self.tr("存在问题"), "next": self.tr("下步打算")}
-        self.show_message(self.tr("已保存 %1 %2").replace("%1", item_id).replace("%2", labels[field]), False)
+        labels = {
+            "status": self.tr("状态"),
+            "progress": self.tr("进展情况"),
+            "problems": self.tr("存在问题"),
+            "next": self.tr("下步打算"),
+        }
+        self.show_message(
+            self.tr("已保存 %1 %2").replace("%1", item_id).replace("%2", labels[field]), False
+        )
         return True
 
     # ----- grid events ------------------------------------------------------------------------
@@ -865,21 +985,35 @@ class MainWindow(QMainWindow):
         """The line under the grid (and the status bar): words first, colour only as an aid."""
         shown = ("⚠ " + text) if (is_error and text) else text
         self.message_line.setText(shown)
-        self.message_line.setStyleSheet("color: #a40000;" if is_error and self.model.use_colour else "")
+        self.message_line.setStyleSheet(
+            "color: #a40000;" if is_error and self.model.use_colour else ""
+        )
         self.message_line.setAccessibleDescription(shown)
         current = self.grid.currentIndex()
         error = self.model.data(current, ErrorRole) if current.isValid() else None
-        self.grid.setAccessibleDescription(str(error) if error else self.tr(
-            "回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格"
-        ))
+        self.grid.setAccessibleDescription(
+            str(error)
+            if error
+            else self.tr(
+                "回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格"
+            )
+        )
         if text:
             self.statusBar().showMessage(shown, 8000)
 
     # ----- other actions ------------------------------------------------------------------------
     def cycle_pane(self, step: int) -> None:
-        panes: list[QWidget] = [self.period_combo, self.tree, self.grid, self.status_combo, self.narratives["progress"]]
+        panes: list[QWidget] = [
+            self.period_combo,
+            self.tree,
+            self.grid,
+            self.status_combo,
+            self.narratives["progress"],
+        ]
         focus = self.focusWidget()
-        index = next((i for i, w in enumerate(panes) if focus is w or (focus and w.isAncestorOf(focus))), -1)
+        index = next(
+            (i for i, w in enumerate(panes) if focus is w or (focus and w.isAncestorOf(focus))), -1
+        )
         panes[(index + step) % len(panes)].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_checks(self) -> None:
@@ -897,16 +1031,28 @@ class MainWindow(QMainWindow):
                 self.status_combo.setFocus()
 
     def open_settings(self) -> None:
-        try:
-            from ui.settings_dialog import SettingsDialog
-        except ImportError:
-            self.context.dialogs.information(self, self.tr("设置"), self.tr("此版本没有设置窗口。"))
-            return
-        SettingsDialog(self.context, self).exec()
-        self.model.use_colour = not (self.context.appearance is not None and self.context.appearance.high_contrast)
-        self.badges.use_colour = self.model.use_colour
+        from ui.settings_dialog import SettingsDialog
+
+        self.save_narratives()
+        dialog = SettingsDialog(self.context, self)
+        dialog.restored.connect(self.after_restore)
+        dialog.exec()
+        self.apply_appearance()
+
+    def apply_appearance(self) -> None:
+        """Follow the font size and contrast chosen in the settings."""
+        high = self.context.appearance is not None and self.context.appearance.high_contrast
+        self.model.use_colour = not high
+        self.badges.use_colour = not high
         self.grid.resize_columns()
         self.grid.viewport().update()
+        self.tree.viewport().update()
+
+    @Slot()
+    def after_restore(self) -> None:
+        # The undo steps describe a database that no longer exists.
+        self.undo_stack.clear()
+        self.reload()
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.data_dir)))
@@ -963,6 +1109,3 @@ class MainWindow(QMainWindow):
         self.save_narratives()
         self.save_state()
         super().closeEvent(event)
-
-    def data_dir(self) -> Path:
-        return self.context.data_dir

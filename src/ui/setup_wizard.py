@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QStringListModel, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -122,9 +122,13 @@ class OfficePage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("本单位"))
-        self.setSubTitle(self.tr("选择本单位所在区县，并填写填表人、审核人、单位负责人和联系电话。"))
+        self.setSubTitle(
+            self.tr("选择本单位所在区县，并填写填表人、审核人、单位负责人和联系电话。")
+        )
         self.intro.setText(
-            self.tr("区县可输入名称、拼音首字母（如 yzq）或六位代码（如 500103）查找，用上下键选择。")
+            self.tr(
+                "区县可输入名称、拼音首字母（如 yzq）或六位代码（如 500103）查找，用上下键选择。"
+            )
         )
         row = self.rows
         row["区县"].set_label(self.tr("区县(&D)："), self.tr("输入名称、拼音首字母或代码查找"))
@@ -194,6 +198,7 @@ class OfficePage(QWizardPage):
 class PassphrasePage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
+        self.owner = wizard
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         form = QFormLayout()
@@ -302,23 +307,24 @@ class SetupWizard(QWizard):
         if passphrase is not None:
             try:
                 info = keys.create_identity(
-                    self.context.data_dir, f"{office.district.name}残疾人联合会", office.district.code, passphrase
+                    self.context.data_dir,
+                    f"{office.district.name}残疾人联合会",
+                    office.district.code,
+                    passphrase,
                 )
             except JinduError as exc:
                 self.context.dialogs.error(self, self.tr("无法生成签名密钥"), exc.message)
                 return False
             self.fingerprint = info.fingerprint_grouped
             log.info("office set up: %s, key %s", office.district.code, info.fingerprint)
-        self.office = office
-        return True
-
-    def accept(self) -> None:
-        if self.office is not None and self.fingerprint:
             self.context.dialogs.information(
                 self,
                 self.tr("设置完成"),
-                self.tr("已设置 %1，并生成签名密钥。\n证书指纹：%2\n请记下指纹，以便与市残联电话核对。")
-                .replace("%1", f"{self.office.district.name}（{self.office.district.code}）")
+                self.tr(
+                    "已设置 %1，并生成签名密钥。\n证书指纹：%2\n请记下指纹，以便与市残联电话核对。"
+                )
+                .replace("%1", f"{office.district.name}（{office.district.code}）")
                 .replace("%2", self.fingerprint),
             )
-        super().accept()
+        self.office = office
+        return True

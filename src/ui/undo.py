@@ -1,18 +1,24 @@
-"""Undo and redo that reach the store: each command re-applies a value through the service.
+"""Undo and redo that reach the store: each step re-applies values through the service.
 
-A command holds the period, the indicator or item, and the old and new text as the
-service understands them, never a Qt index, so that it stays valid after the grid
-has been reloaded or has moved to another period. Undoing writes the old value
-back with the same service call the grid uses, which validates, writes and audits
-it like any other edit.
+A `Change` holds the period, the indicator or item, and the old and new text as
+the service understands them, never a Qt index, so that it stays valid after the
+grid has been reloaded or has moved to another period. Undoing writes the old
+value back with the same service call the grid uses, which validates, writes and
+audits it like any other edit.
 
-A command whose first `redo` is refused makes itself obsolete, and QUndoStack
-drops it: a refused value never becomes an undo step.
+A `ChangeCommand` is one undo step of one or more changes (a typed cell, or a
+whole pasted block). The changes are plain Python objects held by the command,
+not QUndoCommand children: Qt deleting child commands that Python also owns
+would free them twice.
+
+A change whose first application is refused never becomes part of the step;
+a command none of whose changes was accepted makes itself obsolete, and
+QUndoStack drops it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
@@ -29,22 +35,16 @@ class ItemTarget(Protocol):
     def apply_item(self, period_id: str, item_id: str, field: str, text: str) -> bool: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("undo", text)
+translate = QCoreApplication.translate
 
 
-class EditCommand(QUndoCommand):
+class Change:
     """One value of one thing in one period, applied by `apply(value) -> accepted`."""
 
     def __init__(
-        self,
-        text: str,
-        apply: Callable[[str | None], bool],
-        old: str | None,
-        new: str | None,
-        parent: QUndoCommand | None = None,
+        self, text: str, apply: Callable[[str | None], bool], old: str | None, new: str | None
     ) -> None:
-        super().__init__(text, parent)
+        self.text = text
         self.apply = apply
         self.old = old
         self.new = new
@@ -57,93 +57,78 @@ class EditCommand(QUndoCommand):
         ok = self.apply(self.new)
         if not self.done_once:
             self.done_once = True
-            if not ok:
-                self.refused = True
-                self.setObsolete(True)
+            self.refused = not ok
 
-    def undo(self) -> None:
+    def undo(self) -> bool:
+        """Put the old value back; False when the store no longer accepts it."""
         if self.refused:
-            return
-        if not self.apply(self.old):
-            # The store no longer accepts the old value (a signed period, say): drop the step.
-            self.setObsolete(True)
+            return True
+        return self.apply(self.old)
 
 
-def entry_command(
-    target: EntryTarget,
-    period_id: str,
-    indicator_id: str,
-    old: str | None,
-    new: str | None,
-    parent: QUndoCommand | None = None,
-) -> EditCommand:
-    """本期累计 of one indicator: old and new text (None clears the value)."""
-    return EditCommand(
-        _tr("修改 %1 本期累计").replace("%1", indicator_id),
-        lambda value: target.apply_entry(period_id, indicator_id, value),
-        old,
-        new,
-        parent,
-    )
+class ChangeCommand(QUndoCommand):
+    """One undo step: the changes applied in order, undone in reverse order."""
 
-
-def note_command(
-    target: EntryTarget,
-    period_id: str,
-    indicator_id: str,
-    old: str,
-    new: str,
-    parent: QUndoCommand | None = None,
-) -> EditCommand:
-    """备注 of one indicator."""
-    return EditCommand(
-        _tr("修改 %1 备注").replace("%1", indicator_id),
-        lambda value: target.apply_note(period_id, indicator_id, value or ""),
-        old,
-        new,
-        parent,
-    )
-
-
-def item_command(
-    target: ItemTarget,
-    period_id: str,
-    item_id: str,
-    field: str,
-    old: str,
-    new: str,
-    parent: QUndoCommand | None = None,
-) -> EditCommand:
-    """One field of an item's report: status, progress, problems or next."""
-    return EditCommand(
-        _tr("修改工作任务 %1").replace("%1", item_id),
-        lambda value: target.apply_item(period_id, item_id, field, value or ""),
-        old,
-        new,
-        parent,
-    )
-
-
-class GroupCommand(QUndoCommand):
-    """Several edits as one undo step (a paste, a cleared block).
-
-    The children are `EditCommand`s created with this command as their parent;
-    QUndoCommand's own redo and undo run them in order and in reverse. A group
-    whose every child was refused makes itself obsolete.
-    """
-
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, changes: Sequence[Change]) -> None:
         super().__init__(text)
-        self.edits: list[EditCommand] = []  # keeps the Python side of each child alive
-
-    def add(self, edit: EditCommand) -> None:
-        self.edits.append(edit)
+        self.changes = list(changes)
 
     def redo(self) -> None:
-        super().redo()
-        if all(e.refused for e in self.edits):  # nothing accepted (or nothing at all)
+        for change in self.changes:
+            change.redo()
+        if all(c.refused for c in self.changes):  # nothing accepted (or nothing at all)
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        results = [change.undo() for change in reversed(self.changes)]
+        if not all(results):
+            # The store refused an old value (a period signed since, say): drop the step.
             self.setObsolete(True)
 
     @property
     def accepted(self) -> int:
-        return sum(1 for e in self.edits if not e.refused)
+        return sum(1 for c in self.changes if not c.refused)
+
+    @property
+    def refused(self) -> bool:
+        return self.accepted == 0
+
+
+def entry_change(
+    target: EntryTarget, period_id: str, indicator_id: str, old: str | None, new: str | None
+) -> Change:
+    """本期累计 of one indicator: old and new text (None clears the value)."""
+    return Change(
+        translate("undo", "修改 %1 本期累计").replace("%1", indicator_id),
+        lambda value: target.apply_entry(period_id, indicator_id, value),
+        old,
+        new,
+    )
+
+
+def note_change(
+    target: EntryTarget, period_id: str, indicator_id: str, old: str, new: str
+) -> Change:
+    """备注 of one indicator."""
+    return Change(
+        translate("undo", "修改 %1 备注").replace("%1", indicator_id),
+        lambda value: target.apply_note(period_id, indicator_id, value or ""),
+        old,
+        new,
+    )
+
+
+def item_change(
+    target: ItemTarget, period_id: str, item_id: str, field: str, old: str, new: str
+) -> Change:
+    """One field of an item's report: status, progress, problems or next."""
+    return Change(
+        translate("undo", "修改工作任务 %1").replace("%1", item_id),
+        lambda value: target.apply_item(period_id, item_id, field, value or ""),
+        old,
+        new,
+    )
+
+
+def single(change: Change) -> ChangeCommand:
+    return ChangeCommand(change.text, [change])

@@ -56,11 +56,15 @@ class RecordingDialogs(DialogService):
     def question(self, parent: QWidget | None, title: str, text: str) -> bool:
         return bool(self._record("question", title, text))
 
-    def open_file(self, parent: QWidget | None, title: str, folder: Path, filters: str) -> Path | None:
+    def open_file(
+        self, parent: QWidget | None, title: str, folder: Path, filters: str
+    ) -> Path | None:
         answer = self._record("open_file", title, str(folder))
         return Path(str(answer)) if answer else None
 
-    def save_file(self, parent: QWidget | None, title: str, suggested: Path, filters: str) -> Path | None:
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: Path, filters: str
+    ) -> Path | None:
         answer = self._record("save_file", title, str(suggested))
         return Path(str(answer)) if answer else None
 

@@ -50,9 +50,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("target", "全年目标", GROUP_INDICATORS, 9, 40, "1", numeric=True),
     Column("value", "本期累计完成", GROUP_INDICATORS, 11, 46, "2", numeric=True),
     Column("increment", "本期新增", GROUP_INDICATORS, 9, 38, "3", numeric=True),
-    Column("percent", "完成率", GROUP_INDICATORS, 8, 32, "4", numeric=True),
-    Column("time", "时间进度", GROUP_INDICATORS, 8, 32, "5", numeric=True),
-    Column("progress", "进展情况", GROUP_PROGRESS, 34, 112, "己"),
+    Column("percent", "完成率", GROUP_INDICATORS, 8, 33, "4", numeric=True),
+    Column("time", "时间进度", GROUP_INDICATORS, 8, 37, "5", numeric=True),
+    Column("progress", "进展情况", GROUP_PROGRESS, 34, 106, "己"),
     Column("problems", "存在问题", GROUP_PROGRESS, 22, 78, "庚"),
     Column("next", "下步打算", GROUP_PROGRESS, 22, 78, "辛"),
     Column("note", "备注", None, 14, 44, "壬"),
@@ -65,8 +65,8 @@ LAST_COLUMN = len(COLUMNS)
 ITEM_INPUTS = ("status", "progress", "problems", "next")
 INDICATOR_INPUTS = ("value", "note")
 
-# Labelled fields above and below the table: key → label. Each label sits in its own
-# cell (written with a trailing "：") and its value in the cell right after it.
+# Labelled fields above and below the table: key → label. A field is one cell,
+# "label：value", so that the reader finds it wherever a re-save or a merge put it.
 HEADER_LABELS: dict[str, str] = {
     "district_name": "填报单位",
     "district": "区划代码",
@@ -85,7 +85,8 @@ SIGN_LABELS: dict[str, str] = {
     "phone": "联系电话",
     "signed_at": "报出日期",
 }
-LABEL_KEYS: dict[str, str] = {v: k for k, v in {**HEADER_LABELS, **SIGN_LABELS}.items()}
+LABEL_TEXT: dict[str, str] = {**HEADER_LABELS, **SIGN_LABELS}
+LABEL_KEYS: dict[str, str] = {v: k for k, v in LABEL_TEXT.items()}
 SEAL_LABEL = "单位（盖章）"
 
 STATUS_BY_LABEL: dict[str, Status] = {label: status for status, label in STATUS_LABELS.items()}
@@ -152,8 +153,14 @@ def spaced_label(key: str) -> str:
     return "　　".join(key) if len(key) == 2 else key
 
 
+# 报出日期 of a draft: blank spaces to write the date by hand on the printout.
+BLANK_DATE = "　　年　　月　　日"
+
+
 def signed_at_text(signed_at: str) -> str:
     """报出日期 as a person reads it; `signed_at_from_text` gives the exact string back."""
+    if not signed_at:
+        return BLANK_DATE
     found = _ISO_TIME.fullmatch(signed_at)
     if not found:
         return signed_at
@@ -163,11 +170,26 @@ def signed_at_text(signed_at: str) -> str:
 
 
 def signed_at_from_text(text: str) -> str:
+    if text.strip() in ("", BLANK_DATE):
+        return ""
     found = _SHOWN_TIME.fullmatch(text)
     if not found:
         return text
     year, month, day, clock, offset = found.groups()
     return f"{year}-{int(month):02d}-{int(day):02d}T{clock}{offset or 'Z'}"
+
+
+def labelled(key: str, value: str) -> str:
+    """A labelled field in one cell: "填表人：张三". The reader splits it at the label."""
+    return f"{LABEL_TEXT[key]}：{value}"
+
+
+def split_labelled(text: str) -> tuple[str, str] | None:
+    """(key, value) of a labelled cell; None for any other text."""
+    label, sep, value = text.partition("：")
+    if not sep or label not in LABEL_KEYS:
+        return None
+    return (LABEL_KEYS[label], value)
 
 
 # ----- values -----------------------------------------------------------------------------

@@ -49,6 +49,23 @@ MAX_ENTRIES = 16
 UTF8_NAMES = 0x800  # general purpose bit 11: the name is UTF-8
 
 
+class _Utf8ZipInfo(zipfile.ZipInfo):
+    """A zip entry that always says its name is UTF-8 (bit 11).
+
+    zipfile sets the bit only for non-ASCII names and resets `flag_bits` when it
+    writes an entry; the appendix wants the flag on every entry, so that no reader
+    guesses a code page (a Chinese Windows would guess GBK).
+    """
+
+    @property  # type: ignore[override]
+    def flag_bits(self) -> int:
+        return self._jindu_flags | UTF8_NAMES
+
+    @flag_bits.setter
+    def flag_bits(self, value: int) -> None:
+        self._jindu_flags = value
+
+
 class PackageError(JinduError):
     """A file that is not a well-formed Jindu package; nothing was read from it."""
 
@@ -149,8 +166,7 @@ def package_bytes(
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for name in MEMBERS:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.flag_bits |= UTF8_NAMES
+            info = _Utf8ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, members[name])

@@ -162,9 +162,7 @@ def check_pdf(data: bytes, trust: x509.Certificate | None = None) -> PdfCheck:
     holder of that key, and the caller reports the fingerprint to compare.
     """
     from asn1crypto import x509 as ax509
-    from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.general import SignatureValidationError
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
@@ -179,8 +177,8 @@ def check_pdf(data: bytes, trust: x509.Certificate | None = None) -> PdfCheck:
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
-        result.problems.append(f"PDF 文件已损坏，无法读取（{exc}）")
+    except Exception as exc:  # a damaged or hostile file can fail anywhere in the parser
+        result.problems.append(f"PDF 文件已损坏，无法读取（{type(exc).__name__}：{exc}）")
         return result
     if not signatures:
         result.problems.append("PDF 中没有数字签名")
@@ -190,8 +188,8 @@ def check_pdf(data: bytes, trust: x509.Certificate | None = None) -> PdfCheck:
     sig = signatures[0]
     try:
         embedded = sig.signer_cert
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        result.problems.append(f"PDF 签名中没有可读的签名证书（{exc}）")
+    except Exception as exc:  # as above: the CMS structure comes from outside
+        result.problems.append(f"PDF 签名中没有可读的签名证书（{type(exc).__name__}：{exc}）")
         return result
     result.signer = x509.load_der_x509_certificate(embedded.dump())
     root = _asn1_cert(trust) if trust is not None else ax509.Certificate.load(embedded.dump())
@@ -199,8 +197,8 @@ def check_pdf(data: bytes, trust: x509.Certificate | None = None) -> PdfCheck:
         status = validate_pdf_signature(
             sig, ValidationContext(trust_roots=[root], allow_fetching=False)
         )
-    except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as exc:
-        result.problems.append(f"PDF 签名无法验证（{exc}）")
+    except Exception as exc:  # as above
+        result.problems.append(f"PDF 签名无法验证（{type(exc).__name__}：{exc}）")
         return result
     result.signed_at = status.signer_reported_dt
     if not status.intact:
@@ -214,7 +212,7 @@ def check_pdf(data: bytes, trust: x509.Certificate | None = None) -> PdfCheck:
     try:
         info = reader.trailer_view.get("/Info")
         keywords = str(info.get_object().get("/Keywords", "")) if info is not None else ""
-    except (PdfError, ValueError, KeyError, TypeError, AttributeError):
+    except Exception:  # no readable keywords: reported below as a missing identity
         keywords = ""
     result.identity = _identity(keywords)
     if not result.identity.district:

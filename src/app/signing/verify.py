@@ -16,6 +16,7 @@ workbook and the PDF.
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ from app.signing.package import (
 )
 from models.errors import JinduError, UsageError
 
+_NAME = re.compile(r"([0-9]{6})_([0-9]{4}(?:[QS][0-9]|[0-9]{2})?)_r([0-9]+)\.zip", re.IGNORECASE)
 KIND_LABELS = {"package": "上报包", "pdf": "PDF 报表", "xlsx": "Excel 报表"}
 
 
@@ -167,6 +169,16 @@ def verify_package(path: Path, trust: x509.Certificate | None = None) -> VerifyR
         report.problems.extend(exc.problems)
         return report
     check_package_files(package.files, report, trust)
+    named = _NAME.fullmatch(path.name)
+    if named and report.district and (named[1], named[2], int(named[3])) != (
+        report.district,
+        report.period,
+        report.revision,
+    ):
+        report.problems.append(
+            f"文件名「{path.name}」与包内的区县、报告期、版次"
+            f"（{report.district}_{report.period}_r{report.revision}）不符"
+        )
     report.ok = not report.problems
     return report
 

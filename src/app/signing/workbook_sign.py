@@ -223,6 +223,14 @@ def check_workbook(path: Path, trust: x509.Certificate | None = None) -> Workboo
         if fh.read(4) != b"PK\x03\x04":
             result.problems.append("不是 Excel 工作簿（xlsx）文件")
             return result
+    from app.returns.xlsx_reader import check_xlsx_file
+
+    try:
+        # Size, zip structure, bombs and hostile XML are refused before openpyxl parses anything.
+        check_xlsx_file(path)
+    except JinduError as exc:
+        result.problems.append(exc.message)
+        return result
     try:
         canonical, signature, cert = _read_signature_sheet(path)
     except _Unreadable as exc:
