@@ -27,9 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+from tests.app.signing_fixtures import PASSPHRASE, fill_period  # noqa: E402
+
 from app.cli import main as jindu_main  # noqa: E402
 from app.signing.verify import verify_file  # noqa: E402
-from tests.app.signing_fixtures import PASSPHRASE, fill_period  # noqa: E402
 
 SIGN_TARGET_MS = 1000
 VERIFY_TARGET_MS = 100
@@ -68,7 +69,15 @@ def main() -> None:
     packages: list[Path] = []
     for revision in range(1, args.rounds + 2):  # the first round warms the process up
         if revision > 1:
-            jindu(office, "return", "correct", "--period", "2018Q1", "--reason", f"基准第 {revision} 轮")
+            jindu(
+                office,
+                "return",
+                "correct",
+                "--period",
+                "2018Q1",
+                "--reason",
+                f"基准第 {revision} 轮",
+            )
         t = time.perf_counter()
         written = jindu(office, "return", "sign", "--period", "2018Q1", "--out", str(base / "out"),
                         "--passphrase-file", str(pw)).split()  # fmt: skip

@@ -1,639 +1,639 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en_US">
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>ChecksDialog</name>
     <message>
-        <location filename="../../src/ui/main_window.py" line="143"/>
-        <location filename="../../src/ui/main_window.py" line="144"/>
+        <location filename="../../src/ui/main_window.py" line="143" />
+        <location filename="../../src/ui/main_window.py" line="144" />
         <source>本期检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="146"/>
+        <location filename="../../src/ui/main_window.py" line="146" />
         <source>检查结果(&amp;L)：按回车转到相应的单元格或工作任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Check &amp;list (press Enter to go to the cell or task):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="148"/>
+        <location filename="../../src/ui/main_window.py" line="148" />
         <source>检查结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Check list</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="152"/>
+        <location filename="../../src/ui/main_window.py" line="152" />
         <source>（已说明）</source>
-        <translation type="unfinished"></translation>
+        <translation> (explained)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="157"/>
+        <location filename="../../src/ui/main_window.py" line="157" />
         <source>没有需要处理的问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing needs attention</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="170"/>
+        <location filename="../../src/ui/main_window.py" line="170" />
         <source>必须处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Must fix</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="171"/>
+        <location filename="../../src/ui/main_window.py" line="171" />
         <source>需说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs explanation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="172"/>
+        <location filename="../../src/ui/main_window.py" line="172" />
         <source>提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="177"/>
+        <location filename="../../src/ui/entry_model.py" line="182" />
         <source>指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="178"/>
+        <location filename="../../src/ui/entry_model.py" line="183" />
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="179"/>
+        <location filename="../../src/ui/entry_model.py" line="184" />
         <source>全年目标</source>
-        <translation type="unfinished"></translation>
+        <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="180"/>
+        <location filename="../../src/ui/entry_model.py" line="185" />
         <source>上期累计</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous total</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="181"/>
-        <location filename="../../src/ui/entry_model.py" line="369"/>
+        <location filename="../../src/ui/entry_model.py" line="186" />
+        <location filename="../../src/ui/entry_model.py" line="374" />
         <source>本期累计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total to date</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="182"/>
+        <location filename="../../src/ui/entry_model.py" line="187" />
         <source>本期新增</source>
-        <translation type="unfinished"></translation>
+        <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="183"/>
+        <location filename="../../src/ui/entry_model.py" line="188" />
         <source>完成率</source>
-        <translation type="unfinished"></translation>
+        <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="184"/>
+        <location filename="../../src/ui/entry_model.py" line="189" />
         <source>时间进度</source>
-        <translation type="unfinished"></translation>
+        <translation>Time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="185"/>
+        <location filename="../../src/ui/entry_model.py" line="190" />
         <source>进度状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="186"/>
-        <location filename="../../src/ui/entry_model.py" line="369"/>
+        <location filename="../../src/ui/entry_model.py" line="191" />
+        <location filename="../../src/ui/entry_model.py" line="374" />
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="191"/>
+        <location filename="../../src/ui/entry_model.py" line="196" />
         <source>指标编号和名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator number and name</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="192"/>
+        <location filename="../../src/ui/entry_model.py" line="197" />
         <source>计量单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit of measure</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="193"/>
+        <location filename="../../src/ui/entry_model.py" line="198" />
         <source>本区县全年目标（市残联分解下达或按通知录入）</source>
-        <translation type="unfinished"></translation>
+        <translation>The district's annual target (allocated by the city federation, or entered from its notice)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="194"/>
+        <location filename="../../src/ui/entry_model.py" line="199" />
         <source>本年度上一个有数值的报告期的累计数</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumulative total of the latest earlier period of the year that has a value</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="195"/>
+        <location filename="../../src/ui/entry_model.py" line="200" />
         <source>截至本期末累计完成数（可编辑）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumulative total completed by the end of this period (editable)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="196"/>
+        <location filename="../../src/ui/entry_model.py" line="201" />
         <source>本期累计减上期累计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total to date minus the previous total</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="197"/>
+        <location filename="../../src/ui/entry_model.py" line="202" />
         <source>本期累计 ÷ 全年目标</source>
-        <translation type="unfinished"></translation>
+        <translation>Total to date ÷ annual target</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="198"/>
+        <location filename="../../src/ui/entry_model.py" line="203" />
         <source>本期末已过月数 ÷ 12</source>
-        <translation type="unfinished"></translation>
+        <translation>Months elapsed at the end of the period ÷ 12</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="199"/>
+        <location filename="../../src/ui/entry_model.py" line="204" />
         <source>完成率与时间进度的比较</source>
-        <translation type="unfinished"></translation>
+        <translation>Completion compared with the time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="200"/>
+        <location filename="../../src/ui/entry_model.py" line="205" />
         <source>说明（可编辑）</source>
-        <translation type="unfinished"></translation>
+        <translation>Explanation (editable)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="240"/>
-        <location filename="../../src/ui/entry_model.py" line="244"/>
+        <location filename="../../src/ui/entry_model.py" line="245" />
+        <location filename="../../src/ui/entry_model.py" line="249" />
         <source>未保存：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="370"/>
+        <location filename="../../src/ui/entry_model.py" line="375" />
         <source>已保存 %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="373"/>
+        <location filename="../../src/ui/entry_model.py" line="378" />
         <source>；完成率落后时间进度，签发前须在备注或存在问题中说明</source>
-        <translation type="unfinished"></translation>
+        <translation>; completion trails the time elapsed: explain it in the note or under Problems before signing</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="387"/>
-        <location filename="../../src/ui/entry_model.py" line="422"/>
+        <location filename="../../src/ui/entry_model.py" line="392" />
+        <location filename="../../src/ui/entry_model.py" line="427" />
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="388"/>
-        <location filename="../../src/ui/entry_model.py" line="423"/>
+        <location filename="../../src/ui/entry_model.py" line="393" />
+        <location filename="../../src/ui/entry_model.py" line="428" />
         <source>未完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="399"/>
+        <location filename="../../src/ui/entry_model.py" line="404" />
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="401"/>
+        <location filename="../../src/ui/entry_model.py" line="406" />
         <source>未下达</source>
-        <translation type="unfinished"></translation>
+        <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="424"/>
+        <location filename="../../src/ui/entry_model.py" line="429" />
         <source>滞后</source>
-        <translation type="unfinished"></translation>
+        <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="425"/>
+        <location filename="../../src/ui/entry_model.py" line="430" />
         <source>超前</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahead</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="426"/>
+        <location filename="../../src/ui/entry_model.py" line="431" />
         <source>正常</source>
-        <translation type="unfinished"></translation>
+        <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="434"/>
+        <location filename="../../src/ui/entry_model.py" line="439" />
         <source>市目标：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>City target: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="436"/>
+        <location filename="../../src/ui/entry_model.py" line="441" />
         <source>市残联分解下达</source>
-        <translation type="unfinished"></translation>
+        <translation>Allocated by the city federation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="438"/>
+        <location filename="../../src/ui/entry_model.py" line="443" />
         <source>按通知录入</source>
-        <translation type="unfinished"></translation>
+        <translation>Entered from the city's notice</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="443"/>
+        <location filename="../../src/ui/entry_model.py" line="448" />
         <source>由 %1 ÷ %2 自动计算</source>
-        <translation type="unfinished"></translation>
+        <translation>Computed as %1 ÷ %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="448"/>
+        <location filename="../../src/ui/entry_model.py" line="453" />
         <source>本期报表已锁定，不能修改</source>
-        <translation type="unfinished"></translation>
+        <translation>This period's return is locked and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="450"/>
+        <location filename="../../src/ui/entry_model.py" line="455" />
         <source>填“是”或完成日期（如 2018-05-20），未完成填“否”</source>
-        <translation type="unfinished"></translation>
+        <translation>Type 是 (yes) or the completion date (such as 2018-05-20); 否 (no) if not done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="451"/>
+        <location filename="../../src/ui/entry_model.py" line="456" />
         <source>截至本期末的累计数；可输入全角数字、1,000 或 1.2万</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumulative total at the end of the period; full-width digits, 1,000 and 1.2万 are accepted</translation>
     </message>
 </context>
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="133"/>
-        <location filename="../../src/ui/entry_view.py" line="157"/>
+        <location filename="../../src/ui/entry_view.py" line="132" />
+        <location filename="../../src/ui/entry_view.py" line="156" />
         <source>复制(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="136"/>
-        <location filename="../../src/ui/entry_view.py" line="158"/>
+        <location filename="../../src/ui/entry_view.py" line="135" />
+        <location filename="../../src/ui/entry_view.py" line="157" />
         <source>粘贴(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="139"/>
-        <location filename="../../src/ui/entry_view.py" line="159"/>
+        <location filename="../../src/ui/entry_view.py" line="138" />
+        <location filename="../../src/ui/entry_view.py" line="158" />
         <source>清除(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="142"/>
-        <location filename="../../src/ui/entry_view.py" line="160"/>
+        <location filename="../../src/ui/entry_view.py" line="141" />
+        <location filename="../../src/ui/entry_view.py" line="159" />
         <source>编辑单元格(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit cell</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="308"/>
+        <location filename="../../src/ui/entry_view.py" line="307" />
         <source>粘贴的内容有 %1 格，超过上限 %2 格，未粘贴</source>
-        <translation type="unfinished"></translation>
+        <translation>The clipboard holds %1 cells, more than the limit of %2: nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="337"/>
+        <location filename="../../src/ui/entry_view.py" line="336" />
         <source>粘贴</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="347"/>
+        <location filename="../../src/ui/entry_view.py" line="346" />
         <source>有 %1 格超出可填写的范围，未粘贴</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cells fell outside the editable cells and were not pasted</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="365"/>
+        <location filename="../../src/ui/entry_view.py" line="364" />
         <source>清除</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="381"/>
+        <location filename="../../src/ui/entry_view.py" line="380" />
         <source>%1：已保存 %2 格</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 cells saved</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="384"/>
+        <location filename="../../src/ui/entry_view.py" line="383" />
         <source>，%1 格未保存（原因见单元格）</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 cells not saved (the reason is in each cell)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ui/main_window.py" line="507"/>
+        <location filename="../../src/ui/main_window.py" line="507" />
         <source>文件(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="508"/>
+        <location filename="../../src/ui/main_window.py" line="508" />
         <source>编辑(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="509"/>
+        <location filename="../../src/ui/main_window.py" line="509" />
         <source>视图(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="510"/>
+        <location filename="../../src/ui/main_window.py" line="510" />
         <source>报表(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="511"/>
+        <location filename="../../src/ui/main_window.py" line="511" />
         <source>帮助(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="516"/>
+        <location filename="../../src/ui/main_window.py" line="516" />
         <source>设置(&amp;S)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="517"/>
+        <location filename="../../src/ui/main_window.py" line="517" />
         <source>打开数据文件夹(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="518"/>
+        <location filename="../../src/ui/main_window.py" line="518" />
         <source>退出(&amp;X)</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="519"/>
+        <location filename="../../src/ui/main_window.py" line="519" />
         <source>上一报告期(&amp;B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous period (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="520"/>
+        <location filename="../../src/ui/main_window.py" line="520" />
         <source>下一报告期(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Next period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="521"/>
+        <location filename="../../src/ui/main_window.py" line="521" />
         <source>重新读取(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="522"/>
+        <location filename="../../src/ui/main_window.py" line="522" />
         <source>下一区域(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Next &amp;area</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="523"/>
+        <location filename="../../src/ui/main_window.py" line="523" />
         <source>上一区域(&amp;Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous area (&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="524"/>
+        <location filename="../../src/ui/main_window.py" line="524" />
         <source>填报(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>En&amp;try page</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="525"/>
+        <location filename="../../src/ui/main_window.py" line="525" />
         <source>本期检查(&amp;C)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Checks for this period…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="526"/>
+        <location filename="../../src/ui/main_window.py" line="526" />
         <source>键盘操作(&amp;K)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="527"/>
+        <location filename="../../src/ui/main_window.py" line="527" />
         <source>关于进度(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="535"/>
+        <location filename="../../src/ui/main_window.py" line="535" />
         <source>%1残疾人联合会（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Disabled Persons' Federation (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="539"/>
+        <location filename="../../src/ui/main_window.py" line="539" />
         <source>本单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="540"/>
+        <location filename="../../src/ui/main_window.py" line="540" />
         <source>报告期(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="541"/>
+        <location filename="../../src/ui/main_window.py" line="541" />
         <source>报告期</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="543"/>
+        <location filename="../../src/ui/main_window.py" line="543" />
         <source>按计划的填报频率选择报告期；Ctrl+PgUp/PgDn 切换</source>
-        <translation type="unfinished"></translation>
+        <translation>Periods follow the plan's reporting frequency; Ctrl+PgUp/PgDn changes period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="545"/>
+        <location filename="../../src/ui/main_window.py" line="545" />
         <source>工作任务(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="546"/>
+        <location filename="../../src/ui/main_window.py" line="546" />
         <source>工作任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="548"/>
+        <location filename="../../src/ui/main_window.py" line="548" />
         <source>计划的部分和工作任务，显示已填指标数和任务状态</source>
-        <translation type="unfinished"></translation>
+        <translation>The plan's parts and tasks, with the indicators filled in and each task's status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="550"/>
+        <location filename="../../src/ui/main_window.py" line="550" />
         <source>部分 / 工作任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Part / task</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="550"/>
+        <location filename="../../src/ui/main_window.py" line="550" />
         <source>已填</source>
-        <translation type="unfinished"></translation>
+        <translation>Filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="550"/>
-        <location filename="../../src/ui/main_window.py" line="941"/>
+        <location filename="../../src/ui/main_window.py" line="550" />
+        <location filename="../../src/ui/main_window.py" line="952" />
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="551"/>
+        <location filename="../../src/ui/main_window.py" line="551" />
         <source>填报表(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry &amp;grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="552"/>
+        <location filename="../../src/ui/main_window.py" line="552" />
         <source>填报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="555"/>
-        <location filename="../../src/ui/main_window.py" line="998"/>
+        <location filename="../../src/ui/main_window.py" line="555" />
+        <location filename="../../src/ui/main_window.py" line="1009" />
         <source>回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter moves down, Tab moves right, F2 or typing edits, Ctrl+V pastes, Ctrl+Z undoes; Ctrl+Tab leaves the grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="558"/>
+        <location filename="../../src/ui/main_window.py" line="558" />
         <source>提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="559"/>
+        <location filename="../../src/ui/main_window.py" line="559" />
         <source>任务内容(&amp;K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tas&amp;k text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="560"/>
+        <location filename="../../src/ui/main_window.py" line="560" />
         <source>任务内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Task text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="561"/>
+        <location filename="../../src/ui/main_window.py" line="561" />
         <source>状态(&amp;S)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="562"/>
+        <location filename="../../src/ui/main_window.py" line="562" />
         <source>任务状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Task status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="564"/>
+        <location filename="../../src/ui/main_window.py" line="564" />
         <source>进展情况(&amp;J)</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="564"/>
-        <location filename="../../src/ui/main_window.py" line="942"/>
+        <location filename="../../src/ui/main_window.py" line="564" />
+        <location filename="../../src/ui/main_window.py" line="953" />
         <source>进展情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="565"/>
+        <location filename="../../src/ui/main_window.py" line="565" />
         <source>存在问题(&amp;W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="565"/>
-        <location filename="../../src/ui/main_window.py" line="943"/>
+        <location filename="../../src/ui/main_window.py" line="565" />
+        <location filename="../../src/ui/main_window.py" line="954" />
         <source>存在问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="566"/>
+        <location filename="../../src/ui/main_window.py" line="566" />
         <source>下步打算(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="566"/>
-        <location filename="../../src/ui/main_window.py" line="944"/>
+        <location filename="../../src/ui/main_window.py" line="566" />
+        <location filename="../../src/ui/main_window.py" line="955" />
         <source>下步打算</source>
-        <translation type="unfinished"></translation>
+        <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="572"/>
+        <location filename="../../src/ui/main_window.py" line="572" />
         <source>离开此框或停止输入片刻后自动保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved when you leave the box or stop typing for a moment</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="594"/>
+        <location filename="../../src/ui/main_window.py" line="605" />
         <source>撤销(&amp;U) %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="595"/>
+        <location filename="../../src/ui/main_window.py" line="606" />
         <source>重做(&amp;R) %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="599"/>
+        <location filename="../../src/ui/main_window.py" line="610" />
         <source>进度 — %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Jindu — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="613"/>
+        <location filename="../../src/ui/main_window.py" line="624" />
         <source>草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="614"/>
+        <location filename="../../src/ui/main_window.py" line="625" />
         <source>已提交审核</source>
-        <translation type="unfinished"></translation>
+        <translation>submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="615"/>
+        <location filename="../../src/ui/main_window.py" line="626" />
         <source>已签发</source>
-        <translation type="unfinished"></translation>
+        <translation>signed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="620"/>
+        <location filename="../../src/ui/main_window.py" line="631" />
         <source>未填</source>
-        <translation type="unfinished"></translation>
+        <translation>Not filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="622"/>
+        <location filename="../../src/ui/main_window.py" line="633" />
         <source>未启动</source>
-        <translation type="unfinished"></translation>
+        <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="623"/>
+        <location filename="../../src/ui/main_window.py" line="634" />
         <source>推进中</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="624"/>
+        <location filename="../../src/ui/main_window.py" line="635" />
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="625"/>
+        <location filename="../../src/ui/main_window.py" line="636" />
         <source>滞后</source>
-        <translation type="unfinished"></translation>
+        <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="632"/>
+        <location filename="../../src/ui/main_window.py" line="643" />
         <source>（未填）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not filled)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="668"/>
+        <location filename="../../src/ui/main_window.py" line="679" />
         <source>%1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="671"/>
+        <location filename="../../src/ui/main_window.py" line="682" />
         <source>无指标</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="678"/>
+        <location filename="../../src/ui/main_window.py" line="689" />
         <source>已填 %1 个指标，共 %2 个</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 indicators filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="697"/>
+        <location filename="../../src/ui/main_window.py" line="708" />
         <source>已填报 %1 项工作任务，共 %2 项</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 tasks reported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="704"/>
+        <location filename="../../src/ui/main_window.py" line="715" />
         <source>滞后 %1 项</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="817"/>
+        <location filename="../../src/ui/main_window.py" line="828" />
         <source>报表：第 %1 版，%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Return: revision %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="825"/>
+        <location filename="../../src/ui/main_window.py" line="836" />
         <source>报送截止：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="906"/>
+        <location filename="../../src/ui/main_window.py" line="917" />
         <source>工作任务 %1 的状态填写后不能清空，可改选其他状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Task %1's status cannot be emptied once given; choose another status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="947"/>
+        <location filename="../../src/ui/main_window.py" line="958" />
         <source>已保存 %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="971"/>
+        <location filename="../../src/ui/main_window.py" line="982" />
         <source>此列由程序计算，只能填写“本期累计”和“备注”</source>
-        <translation type="unfinished"></translation>
+        <translation>This column is computed; only Total to date and Note can be typed in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1063"/>
+        <location filename="../../src/ui/main_window.py" line="1074" />
         <source>键盘操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1065"/>
+        <location filename="../../src/ui/main_window.py" line="1076" />
         <source>F6 / Shift+F6：在报告期、工作任务、填报表和任务说明之间切换
 Alt+带下划线的字母：转到相应的框
 填报表中：回车下移，Tab 右移，F2 或直接输入开始编辑，Esc 取消；
@@ -642,337 +642,375 @@ Ctrl+Tab 离开表格
 Ctrl+Z 撤销，Ctrl+Y 重做（同时撤销数据库中的修改）
 Ctrl+PgUp / Ctrl+PgDn：上一个 / 下一个报告期
 F7：本期检查</source>
-        <translation type="unfinished"></translation>
+        <translation>F6 / Shift+F6: move between the period, the tasks, the grid and the task report
+Alt+underlined letter: go to that box
+In the grid: Enter moves down, Tab moves right, F2 or typing edits, Esc cancels;
+Ctrl+C copies, Ctrl+V pastes (a block copied from Excel or WPS), Delete clears;
+Ctrl+Tab leaves the grid
+Ctrl+Z undoes, Ctrl+Y redoes (in the database too)
+Ctrl+PgUp / Ctrl+PgDn: previous / next period
+F7: checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1081"/>
+        <location filename="../../src/ui/main_window.py" line="1092" />
         <source>关于进度</source>
-        <translation type="unfinished"></translation>
+        <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1082"/>
+        <location filename="../../src/ui/main_window.py" line="1093" />
         <source>进度（Jindu）%1
 区县残联工作要点推进情况填报
 
 数据文件夹：%2
 日志：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Jindu %1
+Progress returns of the district disabled persons' federations
+
+Data folder: %2
+Log: %3</translation>
     </message>
 </context>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="124"/>
+        <location filename="../../src/ui/setup_wizard.py" line="124" />
         <source>本单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="126"/>
+        <location filename="../../src/ui/setup_wizard.py" line="126" />
         <source>选择本单位所在区县，并填写填表人、审核人、单位负责人和联系电话。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose your district and enter the clerk, the reviewer, the head of the office and a phone number.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="130"/>
+        <location filename="../../src/ui/setup_wizard.py" line="130" />
         <source>区县可输入名称、拼音首字母（如 yzq）或六位代码（如 500103）查找，用上下键选择。</source>
-        <translation type="unfinished"></translation>
+        <translation>Find the district by its name, its pinyin initials (such as yzq) or its six-digit code (such as 500103); choose with the arrow keys.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="134"/>
+        <location filename="../../src/ui/setup_wizard.py" line="134" />
         <source>区县(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="134"/>
+        <location filename="../../src/ui/setup_wizard.py" line="134" />
         <source>输入名称、拼音首字母或代码查找</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a name, pinyin initials or a code</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="135"/>
+        <location filename="../../src/ui/setup_wizard.py" line="135" />
         <source>填表人(&amp;C)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clerk:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="136"/>
+        <location filename="../../src/ui/setup_wizard.py" line="136" />
         <source>审核人(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="137"/>
+        <location filename="../../src/ui/setup_wizard.py" line="137" />
         <source>单位负责人(&amp;H)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Head of office:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="138"/>
+        <location filename="../../src/ui/setup_wizard.py" line="138" />
         <source>联系电话(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="138"/>
-        <location filename="../../src/ui/setup_wizard.py" line="139"/>
+        <location filename="../../src/ui/setup_wizard.py" line="138" />
+        <location filename="../../src/ui/setup_wizard.py" line="139" />
         <source>如 023-63651188</source>
-        <translation type="unfinished"></translation>
+        <translation>such as 023-63651188</translation>
     </message>
 </context>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="220"/>
+        <location filename="../../src/ui/setup_wizard.py" line="220" />
         <source>签名密钥口令</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing key passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="221"/>
+        <location filename="../../src/ui/setup_wizard.py" line="221" />
         <source>本单位的报表用签名密钥签发。请设置保护密钥的口令，并输入两次。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your office's returns are signed with a signing key. Choose the passphrase that protects it, and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="224"/>
+        <location filename="../../src/ui/setup_wizard.py" line="224" />
         <source>口令至少 %1 个字符。签发报表时需要输入口令；口令遗忘后只能生成新密钥，并重新向市残联登记证书。</source>
-        <translation type="unfinished"></translation>
+        <translation>At least %1 characters. Signing a return asks for it; a forgotten passphrase means a new key, registered with the city federation again.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="228"/>
+        <location filename="../../src/ui/setup_wizard.py" line="228" />
         <source>口令(&amp;W)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="229"/>
+        <location filename="../../src/ui/setup_wizard.py" line="229" />
         <source>再次输入口令(&amp;A)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Type it &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="249"/>
+        <location filename="../../src/ui/setup_wizard.py" line="249" />
         <source>两次输入的口令不一致，请重新输入</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passphrases differ; type it again</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="112"/>
-        <location filename="../../src/ui/settings_dialog.py" line="113"/>
+        <location filename="../../src/ui/settings_dialog.py" line="112" />
+        <location filename="../../src/ui/settings_dialog.py" line="113" />
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="114"/>
+        <location filename="../../src/ui/settings_dialog.py" line="114" />
         <source>显示</source>
-        <translation type="unfinished"></translation>
+        <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="115"/>
+        <location filename="../../src/ui/settings_dialog.py" line="115" />
         <source>字号(&amp;F)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Font size:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="116"/>
+        <location filename="../../src/ui/settings_dialog.py" line="116" />
         <source>字号</source>
-        <translation type="unfinished"></translation>
+        <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="117"/>
+        <location filename="../../src/ui/settings_dialog.py" line="117" />
         <source>界面文字大小，相对于系统字号</source>
-        <translation type="unfinished"></translation>
+        <translation>Text size, relative to the system's</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="118"/>
+        <location filename="../../src/ui/settings_dialog.py" line="118" />
         <source>高对比度(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>High &amp;contrast</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="119"/>
+        <location filename="../../src/ui/settings_dialog.py" line="119" />
         <source>高对比度</source>
-        <translation type="unfinished"></translation>
+        <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="120"/>
+        <location filename="../../src/ui/settings_dialog.py" line="120" />
         <source>界面语言(&amp;L)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="121"/>
+        <location filename="../../src/ui/settings_dialog.py" line="121" />
         <source>界面语言</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="123"/>
+        <location filename="../../src/ui/settings_dialog.py" line="123" />
         <source>切换后立即生效；报表和命令行始终为中文</source>
-        <translation type="unfinished"></translation>
+        <translation>Takes effect at once; returns and the command line stay in Chinese</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="125"/>
+        <location filename="../../src/ui/settings_dialog.py" line="125" />
         <source>备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="126"/>
+        <location filename="../../src/ui/settings_dialog.py" line="126" />
         <source>已有备份(&amp;K)（最新在前）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac&amp;kups (newest first):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="127"/>
+        <location filename="../../src/ui/settings_dialog.py" line="127" />
         <source>已有备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="128"/>
+        <location filename="../../src/ui/settings_dialog.py" line="128" />
         <source>立即备份(&amp;B)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="129"/>
+        <location filename="../../src/ui/settings_dialog.py" line="129" />
         <source>立即备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="130"/>
+        <location filename="../../src/ui/settings_dialog.py" line="130" />
         <source>从所选备份恢复(&amp;R)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restore the selected backup…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="131"/>
+        <location filename="../../src/ui/settings_dialog.py" line="131" />
         <source>从所选备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the selected backup</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="159"/>
+        <location filename="../../src/ui/settings_dialog.py" line="159" />
         <source>手动</source>
-        <translation type="unfinished"></translation>
+        <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="160"/>
+        <location filename="../../src/ui/settings_dialog.py" line="160" />
         <source>每日自动</source>
-        <translation type="unfinished"></translation>
+        <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="161"/>
+        <location filename="../../src/ui/settings_dialog.py" line="161" />
         <source>升级前</source>
-        <translation type="unfinished"></translation>
+        <translation>before an upgrade</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="162"/>
+        <location filename="../../src/ui/settings_dialog.py" line="162" />
         <source>恢复前</source>
-        <translation type="unfinished"></translation>
+        <translation>before a restore</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="174"/>
+        <location filename="../../src/ui/settings_dialog.py" line="174" />
         <source>还没有备份</source>
-        <translation type="unfinished"></translation>
+        <translation>No backups yet</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="189"/>
+        <location filename="../../src/ui/settings_dialog.py" line="189" />
         <source>正在备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="203"/>
+        <location filename="../../src/ui/settings_dialog.py" line="203" />
         <source>已备份到 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="208"/>
+        <location filename="../../src/ui/settings_dialog.py" line="208" />
         <source>备份失败：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="209"/>
+        <location filename="../../src/ui/settings_dialog.py" line="209" />
         <source>备份失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="219"/>
+        <location filename="../../src/ui/settings_dialog.py" line="219" />
         <source>从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="221"/>
+        <location filename="../../src/ui/settings_dialog.py" line="221" />
         <source>用 %1 的备份替换当前数据？
 当前数据会先自动备份，恢复后可以再恢复回来。</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the current data with the backup of %1?
+The current data is backed up first, so this can be undone by restoring again.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/settings_dialog.py" line="230"/>
+        <location filename="../../src/ui/settings_dialog.py" line="230" />
         <source>恢复失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore failed</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="278"/>
+        <location filename="../../src/ui/setup_wizard.py" line="278" />
         <source>进度 — 首次设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Jindu — first-time setup</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="279"/>
+        <location filename="../../src/ui/setup_wizard.py" line="279" />
         <source>首次设置</source>
-        <translation type="unfinished"></translation>
+        <translation>First-time setup</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="305"/>
+        <location filename="../../src/ui/setup_wizard.py" line="305" />
         <source>无法完成设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Setup could not be completed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="316"/>
+        <location filename="../../src/ui/setup_wizard.py" line="316" />
         <source>无法生成签名密钥</source>
-        <translation type="unfinished"></translation>
+        <translation>The signing key could not be made</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="322"/>
+        <location filename="../../src/ui/setup_wizard.py" line="322" />
         <source>设置完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Setup complete</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="324"/>
+        <location filename="../../src/ui/setup_wizard.py" line="324" />
         <source>已设置 %1，并生成签名密钥。
 证书指纹：%2
 请记下指纹，以便与市残联电话核对。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is set up and its signing key made.
+Certificate fingerprint: %2
+Write the fingerprint down, to confirm it with the city federation by phone.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../src/ui/main.py" line="119"/>
+        <location filename="../../src/ui/main.py" line="119" />
         <source>程序出错</source>
-        <translation type="unfinished"></translation>
+        <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="120"/>
+        <location filename="../../src/ui/main.py" line="120" />
         <source>发生了意外错误：%1
 
 已保存的数据不受影响。详细情况已记录在日志文件：
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>An unexpected error occurred: %1
+
+Saved data is not affected. The details are in the log file:
+%2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="145"/>
+        <location filename="../../src/ui/main.py" line="145" />
         <source>（进程 %1，计算机 %2）</source>
-        <translation type="unfinished"></translation>
+        <translation> (process %1 on %2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="147"/>
+        <location filename="../../src/ui/main.py" line="147" />
         <source>这个数据文件夹已经在另一个进度窗口中打开%1：
 %2
 
 请切换到已打开的窗口；同一数据文件夹同时只能打开一个窗口。</source>
-        <translation type="unfinished"></translation>
+        <translation>This data folder is already open in another Jindu window%1:
+%2
+
+Switch to that window: a data folder can be open in only one window at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="183"/>
+        <location filename="../../src/ui/main.py" line="183" />
         <source>进度</source>
-        <translation type="unfinished"></translation>
+        <translation>Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="187"/>
+        <location filename="../../src/ui/main.py" line="187" />
         <source>进度已在运行</source>
-        <translation type="unfinished"></translation>
+        <translation>Jindu is already running</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="195"/>
+        <location filename="../../src/ui/main.py" line="195" />
         <source>无法打开数据</source>
-        <translation type="unfinished"></translation>
+        <translation>The data cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <location filename="../../src/ui/undo.py" line="102" />
+        <source>修改 %1 本期累计</source>
+        <translation>change %1 total to date</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/undo.py" line="114" />
+        <source>修改 %1 备注</source>
+        <translation>change %1 note</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/undo.py" line="126" />
+        <source>修改工作任务 %1</source>
+        <translation>change task %1</translation>
     </message>
 </context>
 </TS>

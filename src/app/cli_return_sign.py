@@ -95,7 +95,7 @@ def cmd_correct(ctx: Context) -> int:
     record = return_flow.correct(service, period, ctx.args.reason)
     ctx.warn(
         f"已开始{period.label_zh}报表的第 {record.revision} 版（更正：{record.reason}）；"
-        "第 {0} 版仍保存在存档中。修改后请重新签发。".format(record.revision - 1)
+        f"第 {record.revision - 1} 版仍保存在存档中。修改后请重新签发。"
     )
     return 0
 
@@ -153,7 +153,6 @@ def _district_label(code: str) -> str:
     if not code:
         return "（无法确定）"
     from models.districts import district_by_code
-
     from models.errors import JinduError
 
     try:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import hashlib
 import tempfile
 from pathlib import Path
-from typing import Protocol
 
 from app.office import OfficeService, ReturnRecord, now_iso
+from app.returns.progress import Cancelled, Progress
 from models.checks import Check
 from models.errors import InputError, JinduError, StateError
 from models.periods import Period
@@ -25,29 +25,13 @@ MAX_REASON = 500
 MAX_COMMENT = 2000
 
 
-class Progress(Protocol):
-    """What a long job reports to; the window adapts it to signals."""
-
-    cancelled: bool
-
-    def start(self, total: int) -> None: ...
-
-    def advance(self) -> None: ...
-
-    def finish(self) -> None: ...
-
-
-class Cancelled(JinduError):
-    """The user cancelled before anything was written."""
-
-
 class _NoProgress:
     cancelled = False
 
     def start(self, total: int) -> None:
         pass
 
-    def advance(self) -> None:
+    def advance(self, step: str) -> None:
         pass
 
     def finish(self) -> None:
@@ -81,6 +65,7 @@ def _write_state(
     signed_at: str | None = None,
     signer: str | None = None,
     package: str | None = None,
+    audit_extra: dict[str, object] | None = None,
 ) -> ReturnRecord:
     """Insert or update the return's row and its audit record, in one transaction."""
     office = service.office()
@@ -114,6 +99,7 @@ def _write_state(
         ):
             if value is not None:
                 new[name] = value
+        new.update(audit_extra or {})
         service.store.audit(
             action, "return", _key(service, period, record.revision), {"state": record.state}, new
         )
@@ -149,6 +135,27 @@ def obstacles(service: OfficeService, period: Period) -> list[Check]:
     return [c for c in service.checks(period) if c.stops_signing]
 
 
+def _ensure_revision_unused(service: OfficeService, period: Period, record: ReturnRecord) -> None:
+    """A revision whose package is in the archive was signed once: never sign it again.
+
+    The store can forget a signing (a restore from an older backup by a path that
+    did not reconcile the archive); the archive does not.
+    """
+    from app.archive import archive_dir, reconcile_archive
+    from app.signing.package import package_name
+
+    data_dir = data_dir_of(service)
+    archived = archive_dir(data_dir) / package_name(record.district, period.id, record.revision)
+    if not archived.exists():
+        return
+    reconcile_archive(data_dir, service)
+    raise StateError(
+        f"{period.label_zh}的报表第 {record.revision} 版已经签发过（存档文件 {archived}），"
+        "版次不能重复使用；已按存档恢复它的签发记录。如需修改，请使用更正："
+        f"jindu return correct --period {period.id} --reason 原因"
+    )
+
+
 def ensure_signable(service: OfficeService, period: Period) -> ReturnRecord:
     """Refuse a signed return or one with a check that stops signing, naming each."""
     record = service.return_record(period)
@@ -157,6 +164,7 @@ def ensure_signable(service: OfficeService, period: Period) -> ReturnRecord:
             f"{period.label_zh}的报表第 {record.revision} 版已签发；如需修改，请先更正："
             f"jindu return correct --period {period.id} --reason 原因"
         )
+    _ensure_revision_unused(service, period, record)
     found = obstacles(service, period)
     if found:
         lines = "\n".join(f"  [{c.severity.label_zh}] {c.message}" for c in found)
@@ -175,9 +183,21 @@ def sign(
     progress: Progress | None = None,
 ) -> list[Path]:
     """Sign the period's return; returns the paths of the xlsx, PDF and package written."""
+    tick = progress or _NoProgress()
+    tick.start(SIGN_STEPS)
+    try:
+        return _sign(service, period, out_dir, passphrase, tick)
+    finally:
+        tick.finish()
+
+
+def _sign(
+    service: OfficeService, period: Period, out_dir: Path, passphrase: str, tick: Progress
+) -> list[Path]:
     from app import keys
     from app.archive import archive_package, relative_name
     from app.canonical import canonical_bytes, canonical_return
+    from app.files import write_atomic
     from app.returns.pdf_return import build_return_pdf
     from app.returns.xlsx_return import build_return_xlsx
     from app.signing.package import (
@@ -186,19 +206,18 @@ def sign(
         RETURN_XLSX,
         package_bytes,
         package_name,
+        read_package,
     )
     from app.signing.pdf_sign import sign_pdf
     from app.signing.verify import VerifyReport, check_package_files
     from app.signing.workbook_sign import embed_signature
 
-    tick = progress or _NoProgress()
-    tick.start(SIGN_STEPS)
-
-    def step() -> None:
+    def step(text: str) -> None:
         if tick.cancelled:
             raise Cancelled("已取消签发，未写入任何文件，报表未锁定。")
-        tick.advance()
+        tick.advance(text)
 
+    step("核对检查和签名密钥")
     record = ensure_signable(service, period)
     data_dir = data_dir_of(service)
     key = keys.load_private_key(data_dir, passphrase)
@@ -207,11 +226,10 @@ def sign(
     code = office.district.code
     if keys.cert_district(cert) != code:
         raise StateError(
-            f"签名证书属于区县 {keys.cert_district(cert)}，不是本单位（{code}）；请用 jindu key new 生成本单位的密钥。"
+            f"签名证书属于区县 {keys.cert_district(cert)}，不是本单位（{code}）；"
+            "请用 jindu key new 生成本单位的密钥。"
         )
     fingerprint = keys.fingerprint(cert)
-    step()
-
     signed_at = now_iso()
     data = service.period_data(period)
     checks = service.checks(period)
@@ -219,11 +237,11 @@ def sign(
         canonical_return(data, office, signed_at=signed_at, correction_reason=record.reason)
     )
     revision = record.revision
-    stem = file_stem(code, period, revision)
     reason = f"{office.district.name}{period.label_zh}推进情况报表第{revision}版签发"
     with tempfile.TemporaryDirectory(prefix="jindu-sign-") as tmp_name:
         tmp = Path(tmp_name)
-        xlsx_path = build_return_xlsx(
+        step("生成 Excel 报表并签名")
+        xlsx = build_return_xlsx(
             data,
             office,
             checks,
@@ -231,10 +249,9 @@ def sign(
             signed_at=signed_at,
             out=tmp / RETURN_XLSX,
             before_save=lambda workbook: embed_signature(workbook, canonical, key, cert),
-        )
-        step()
-        xlsx = xlsx_path.read_bytes()
-        pdf_result = build_return_pdf(
+        ).read_bytes()
+        step("生成 PDF 报表")
+        unsigned = build_return_pdf(
             data,
             office,
             checks,
@@ -243,9 +260,9 @@ def sign(
             fingerprint=fingerprint,
             out=tmp / "unsigned.pdf",
         )
-        step()
+        step("PDF 数字签名")
         pdf = sign_pdf(
-            pdf_result.path.read_bytes(),
+            unsigned.path.read_bytes(),
             key,
             cert,
             signed_at=signed_at,
@@ -253,39 +270,33 @@ def sign(
             period=period.id,
             revision=revision,
             reason=reason,
-            box=_box_of(pdf_result),
+            box=_box_of(unsigned),
         )
-        step()
-    files = {RETURN_JSON: canonical, RETURN_XLSX: xlsx, RETURN_PDF: pdf}
-    package = package_bytes(
-        files=files,
-        district=code,
-        plan=office.plan_id,
-        period=period.id,
-        revision=revision,
-        created=signed_at,
-        key=key,
-        cert=cert,
-    )
-    step()
-    name = package_name(code, period.id, revision)
-    # Check what we made as the city will, before anything is written or locked.
-    from app.signing.package import read_package
-
-    self_check = VerifyReport(Path(name), "package")
-    with tempfile.TemporaryDirectory(prefix="jindu-sign-") as tmp_name:
-        probe = Path(tmp_name) / name
+        step("生成上报包")
+        name = package_name(code, period.id, revision)
+        package = package_bytes(
+            files={RETURN_JSON: canonical, RETURN_XLSX: xlsx, RETURN_PDF: pdf},
+            district=code,
+            plan=office.plan_id,
+            period=period.id,
+            revision=revision,
+            created=signed_at,
+            key=key,
+            cert=cert,
+        )
+        step("自检上报包")
+        # Check what we made as the city will, before anything is written or locked.
+        probe = tmp / name
         probe.write_bytes(package)
-        members = read_package(probe).files
-    check_package_files(members, self_check, cert)
+        self_check = VerifyReport(probe, "package")
+        check_package_files(read_package(probe).files, self_check, cert)
     if self_check.problems:
         raise JinduError("签发前自检未通过，未写入任何文件：" + "；".join(self_check.problems))
-    step()
 
+    step("写出文件并锁定报表")
+    stem = file_stem(code, period, revision)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    from app.files import write_atomic
-
     archived: Path | None = None
     try:
         for suffix, content in ((".xlsx", xlsx), (".pdf", pdf), (".zip", package)):
@@ -300,22 +311,13 @@ def sign(
             signed_at=signed_at,
             signer=fingerprint,
             package=relative_name(name),
+            audit_extra={"sha256": hashlib.sha256(package).hexdigest()},
         )
     except BaseException:
         # Not locked: leave no signed file behind that the store does not know of.
         for path in [*written, *([archived] if archived else [])]:
             path.unlink(missing_ok=True)
         raise
-    with service.store.change():
-        service.store.audit(
-            "archive",
-            "package",
-            relative_name(name),
-            None,
-            {"sha256": hashlib.sha256(package).hexdigest()},
-        )
-    tick.advance()  # locked now: a late cancel changes nothing
-    tick.finish()
     return written
 
 

@@ -112,3 +112,88 @@ def schema_version() -> int:
 
 def migration_names() -> list[str]:
     return [m.name for m in MIGRATIONS._migrations]
+
+
+@MIGRATIONS()
+def m003_city(db: Database) -> None:
+    """City mode: district certificates, received returns, allocations; the district's pinned city key."""
+    db.executescript(
+        """
+        -- The city's register of district certificates; the current one has no retired_at.
+        CREATE TABLE district_certs (
+            district TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            cert TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('registered', 'pinned')),
+            added_at TEXT NOT NULL,
+            retired_at TEXT,
+            PRIMARY KEY (district, fingerprint)
+        ) STRICT;
+        CREATE UNIQUE INDEX district_certs_current ON district_certs (district)
+            WHERE retired_at IS NULL;
+        -- Every accepted package, one row per district x plan x period x revision.
+        CREATE TABLE received (
+            district TEXT NOT NULL,
+            plan TEXT NOT NULL,
+            plan_version INTEGER NOT NULL,
+            period TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            signer TEXT NOT NULL,
+            signed_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            superseded INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1)),
+            file TEXT NOT NULL,
+            correction_reason TEXT NOT NULL DEFAULT '',
+            office TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (district, plan, period, revision)
+        ) STRICT;
+        CREATE INDEX received_by_sha256 ON received (sha256);
+        CREATE INDEX received_current ON received (plan, period, superseded);
+        CREATE TABLE received_entries (
+            district TEXT NOT NULL,
+            plan TEXT NOT NULL,
+            period TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            indicator TEXT NOT NULL,
+            value TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (district, plan, period, revision, indicator),
+            FOREIGN KEY (district, plan, period, revision)
+                REFERENCES received (district, plan, period, revision) ON DELETE CASCADE
+        ) STRICT;
+        CREATE TABLE received_items (
+            district TEXT NOT NULL,
+            plan TEXT NOT NULL,
+            period TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            item TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT '',
+            progress TEXT NOT NULL DEFAULT '',
+            problems TEXT NOT NULL DEFAULT '',
+            next TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (district, plan, period, revision, item),
+            FOREIGN KEY (district, plan, period, revision)
+                REFERENCES received (district, plan, period, revision) ON DELETE CASCADE
+        ) STRICT;
+        -- The targets the city allocates to each district (任务分解表).
+        CREATE TABLE allocations (
+            plan TEXT NOT NULL,
+            indicator TEXT NOT NULL,
+            district TEXT NOT NULL,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (plan, indicator, district)
+        ) STRICT;
+        -- District side: the city certificate pinned at the first plan package.
+        CREATE TABLE city_certs (
+            fingerprint TEXT PRIMARY KEY,
+            cert TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            pinned_at TEXT NOT NULL,
+            retired_at TEXT
+        ) STRICT;
+        """
+    )

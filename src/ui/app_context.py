@@ -153,6 +153,18 @@ class Appearance:
         # The native Windows style ignores much of the palette; Fusion honours all of it.
         self.app.setStyle("Fusion" if high_contrast else self.base_style)
         self.app.setPalette(high_contrast_palette() if high_contrast else self.base_palette)
+        self.app.setStyleSheet(HIGH_CONTRAST_QSS if high_contrast else "")
+
+
+# Fusion draws frames a shade darker than the window, which is invisible on black:
+# white frames, and a thick yellow one around whatever has the keyboard focus.
+HIGH_CONTRAST_QSS = """
+QLineEdit, QPlainTextEdit, QTextBrowser, QComboBox, QTableView, QTreeView, QListView,
+QPushButton, QCheckBox::indicator { border: 1px solid #ffffff; }
+QLineEdit:focus, QPlainTextEdit:focus, QTextBrowser:focus, QComboBox:focus, QTableView:focus,
+QTreeView:focus, QListView:focus, QPushButton:focus { border: 3px solid #ffff00; }
+QHeaderView::section { border: 1px solid #ffffff; background: #000000; color: #ffffff; }
+"""
 
 
 def high_contrast_palette() -> QPalette:

@@ -161,8 +161,13 @@ class EntryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Vertical:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._visible):
+            if not 0 <= section < len(self._visible):
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
                 return self._visible[section]
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                row = self._rows[self._visible[section]]
+                return f"{row.indicator.id} {row.indicator.name}"
             return None
         if not 0 <= section < COLUMN_COUNT:
             return None
@@ -391,7 +396,7 @@ class EntryModel(QAbstractTableModel):
     def _display(self, row: IndicatorRow, column: int) -> str:
         ind = row.indicator
         if column == COL_NAME:
-            return f"{ind.id} {ind.name}"
+            return ind.name  # the id is the row's header, which stays in view when scrolling
         if column == COL_UNIT:
             return ind.unit
         if column == COL_TARGET:

@@ -66,7 +66,9 @@ class EntryDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setFrame(False)
         title = index.model().headerData(index.column(), Qt.Orientation.Horizontal)
-        name = index.siblingAtColumn(COL_NAME).data()
+        name = index.model().headerData(
+            index.row(), Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole
+        )
         editor.setAccessibleName(f"{title} {name}")
         editor.setAccessibleDescription(str(index.data(Qt.ItemDataRole.ToolTipRole) or ""))
         editor.setMaxLength(2000 if index.column() == COL_NOTE else 100)
@@ -123,7 +125,6 @@ class EntryView(QTableView):
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.setItemDelegate(EntryDelegate(self))
-        self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.horizontalHeader()
         header.setHighlightSections(True)
@@ -171,7 +172,7 @@ class EntryView(QTableView):
     def resize_columns(self) -> None:
         """Sizes that follow the font, so that 200 % text still fits."""
         metrics = self.fontMetrics()
-        widths = {COL_NAME: 22, COL_VALUE: 9, COL_NOTE: 14}
+        widths = {COL_NAME: 22, COL_VALUE: 11, COL_NOTE: 14}
         model = self.model()
         if model is None:
             return
@@ -182,7 +183,7 @@ class EntryView(QTableView):
                 metrics.horizontalAdvance("0" * chars), metrics.horizontalAdvance(title) + 24
             )
             if column == COL_NAME:
-                width = max(width, metrics.horizontalAdvance("中" * 14))
+                width = max(width, metrics.horizontalAdvance("中" * 20))
             self.setColumnWidth(column, width)
 
     # ----- moving -------------------------------------------------------------------
@@ -204,6 +205,16 @@ class EntryView(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            # Tab moves between cells, so Ctrl+Tab (Ctrl+Shift+Tab) leaves the grid.
+            forward = event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            QWidget.focusNextPrevChild(self, forward)
+            event.accept()
+            return
         if not editing and event.key() in ENTER_KEYS:
             self.step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
             event.accept()

@@ -142,7 +142,11 @@ def lock_data_dir(data_dir: Path) -> QLockFile | str:
     who = ""
     if isinstance(info, tuple) and len(info) >= 3:
         pid, host = info[-3], info[-2]
-        who = translate("main", "（进程 %1，计算机 %2）").replace("%1", str(pid)).replace("%2", str(host))
+        who = (
+            translate("main", "（进程 %1，计算机 %2）")
+            .replace("%1", str(pid))
+            .replace("%2", str(host))
+        )
     return (
         translate(
             "main",

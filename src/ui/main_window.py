@@ -272,13 +272,17 @@ class MainWindow(QMainWindow):
         self.tree.setItemDelegateForColumn(TREE_BADGE, self.badges)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(TREE_NAME, QHeaderView.ResizeMode.Stretch)
+        # The names keep a readable width; a narrow tree scrolls sideways rather than
+        # shrinking them to nothing (long English badges, 200 % fonts).
+        header.setSectionResizeMode(TREE_NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TREE_BADGE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TREE_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.tree_label.setBuddy(self.tree)
         tree_layout.addWidget(self.tree_label)
         tree_layout.addWidget(self.tree)
         self._fill_tree()
+        self.tree.setColumnWidth(TREE_NAME, self.fontMetrics().horizontalAdvance("中" * 13))
 
         self.v_splitter = QSplitter(Qt.Orientation.Vertical, self.h_splitter)
         self.v_splitter.setChildrenCollapsible(False)
@@ -313,7 +317,7 @@ class MainWindow(QMainWindow):
         self.item_text = QTextBrowser(item_box)
         self.item_text.setOpenLinks(False)
         self.item_text.setTabChangesFocus(True)
-        self.item_text.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.item_text.setMaximumHeight(self.fontMetrics().height() * 4)
         self.item_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.item_text_label.setBuddy(self.item_text)
         self.status_label = QLabel(item_box)
@@ -584,7 +588,19 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._size_to_font()
         super().changeEvent(event)
+
+    def _size_to_font(self) -> None:
+        """Heights and widths that follow the font, so that larger text is never clipped."""
+        line = self.fontMetrics().height()
+        self.item_text.setMaximumHeight(line * 4)
+        for edit in self.narratives.values():
+            edit.setMinimumHeight(line * 4)
+        self.message_line.setMinimumHeight(line + 6)
+        self.tree.setColumnWidth(TREE_NAME, self.fontMetrics().horizontalAdvance("中" * 13))
+        self.grid.resize_columns()
 
     @Slot()
     def _undo_moved(self, _index: int = 0) -> None:
@@ -1089,13 +1105,25 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = self.context.settings
         geometry = settings.state("geometry")
+        metrics = self.fontMetrics()
         if geometry is None or not self.restoreGeometry(geometry):
-            metrics = self.fontMetrics()
-            self.resize(metrics.horizontalAdvance("中" * 80), metrics.height() * 40)
-        for key, splitter in (("h_splitter", self.h_splitter), ("v_splitter", self.v_splitter)):
+            # Sized by the font, within the screen: 200 % text on a small screen still fits.
+            area = self.screen().availableGeometry()
+            width = min(metrics.horizontalAdvance("中" * 90), int(area.width() * 0.95))
+            height = min(metrics.height() * 45, int(area.height() * 0.9))
+            self.resize(width, height)
+        tree_width = min(metrics.horizontalAdvance("中" * 22), self.width() * 3 // 10)
+        defaults = {
+            "h_splitter": (
+                self.h_splitter,
+                [tree_width, max(self.width() - tree_width, tree_width)],
+            ),
+            "v_splitter": (self.v_splitter, [self.height() * 3 // 5, self.height() * 2 // 5]),
+        }
+        for key, (splitter, sizes) in defaults.items():
             state = settings.state(key)
-            if state is not None:
-                splitter.restoreState(state)
+            if state is None or not splitter.restoreState(state):
+                splitter.setSizes(sizes)
 
     def save_state(self) -> None:
         settings = self.context.settings

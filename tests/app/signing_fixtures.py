@@ -61,7 +61,11 @@ def fill_period(data_dir: Path, period: str, scale: int = 1) -> None:
         plan = service.plan()
         code = service.office().district.code
         for indicator in plan.indicators():
-            if indicator.level.value != "district" or not indicator.applies(code) or indicator.computed:
+            if (
+                indicator.level.value != "district"
+                or not indicator.applies(code)
+                or indicator.computed
+            ):
                 continue
             text = Q1_VALUES.get(indicator.id, "5")
             if text.isdigit():
@@ -97,7 +101,17 @@ def templates(factory: pytest.TempPathFactory) -> Templates:
     pw = passphrase_file(base)
     q1_out, q2_out = base / "out-q1", base / "out-q2"
     for period, out in (("2018Q1", q1_out), ("2018Q2", q2_out)):
-        result = jindu(signed, "return", "sign", "--period", period, "--out", str(out), "--passphrase-file", str(pw))
+        result = jindu(
+            signed,
+            "return",
+            "sign",
+            "--period",
+            period,
+            "--out",
+            str(out),
+            "--passphrase-file",
+            str(pw),
+        )
         assert result.code == 0, result.err
     other = base / "other"
     assert setup_office(other, OTHER_DISTRICT).code == 0

@@ -40,7 +40,9 @@ def write(path: Path, text: str) -> Path:
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def run_without_terminal(office: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -92,7 +94,9 @@ def test_export_cert_into_a_missing_folder_is_a_usage_error(office: Path, tmp_pa
 def test_passwd_changes_the_passphrase(office: Path, tmp_path: Path) -> None:
     old = write(tmp_path / "old.txt", PASSPHRASE)
     new = write(tmp_path / "new.txt", "新的口令 2018")
-    result = jindu(office, "key", "passwd", "--passphrase-file", str(old), "--new-passphrase-file", str(new))
+    result = jindu(
+        office, "key", "passwd", "--passphrase-file", str(old), "--new-passphrase-file", str(new)
+    )
     assert result.code == 0, result.err
     keys.load_private_key(office, "新的口令 2018")
     with pytest.raises(Exception, match="口令"):
@@ -100,21 +104,29 @@ def test_passwd_changes_the_passphrase(office: Path, tmp_path: Path) -> None:
     assert keys.load_info(office).fingerprint == keys.fingerprint(keys.load_certificate(office))
 
 
-def test_a_wrong_passphrase_is_a_clear_error_and_writes_nothing(office: Path, tmp_path: Path) -> None:
+def test_a_wrong_passphrase_is_a_clear_error_and_writes_nothing(
+    office: Path, tmp_path: Path
+) -> None:
     before = files_of(office / "keys")
     wrong = write(tmp_path / "wrong.txt", "not the passphrase")
     new = write(tmp_path / "new.txt", "新的口令 2018")
-    result = jindu(office, "key", "passwd", "--passphrase-file", str(wrong), "--new-passphrase-file", str(new))
+    result = jindu(
+        office, "key", "passwd", "--passphrase-file", str(wrong), "--new-passphrase-file", str(new)
+    )
     assert result.code == 1
     assert "口令不正确" in result.err
     assert files_of(office / "keys") == before
 
 
-def test_a_too_short_new_passphrase_is_refused_and_writes_nothing(office: Path, tmp_path: Path) -> None:
+def test_a_too_short_new_passphrase_is_refused_and_writes_nothing(
+    office: Path, tmp_path: Path
+) -> None:
     before = files_of(office / "keys")
     old = write(tmp_path / "old.txt", PASSPHRASE)
     short = write(tmp_path / "short.txt", "abc")
-    result = jindu(office, "key", "passwd", "--passphrase-file", str(old), "--new-passphrase-file", str(short))
+    result = jindu(
+        office, "key", "passwd", "--passphrase-file", str(old), "--new-passphrase-file", str(short)
+    )
     assert result.code == 1
     assert "口令" in result.err and "至少" in result.err
     assert files_of(office / "keys") == before
@@ -135,7 +147,9 @@ def test_a_missing_passphrase_file_is_exit_2(office: Path, tmp_path: Path) -> No
     assert "none.txt" in result.err
 
 
-def test_key_new_replaces_the_old_key_and_retires_its_certificate(office: Path, tmp_path: Path) -> None:
+def test_key_new_replaces_the_old_key_and_retires_its_certificate(
+    office: Path, tmp_path: Path
+) -> None:
     old_info = keys.load_info(office)
     old_pem = (office / "keys" / "office.cert.pem").read_bytes()
     pw = write(tmp_path / "pw.txt", "换了新电脑的口令")

@@ -56,10 +56,10 @@ def rezip(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # zipfile warns about a duplicate name: that is the point
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in members:
-                zf.writestr(zipfile.ZipInfo(name), replace.get(name, data))
-            for name, data in extra or []:
-                zf.writestr(zipfile.ZipInfo(name), data)
+            for name, data in [*((n, replace.get(n, d)) for n, d in members), *(extra or [])]:
+                info = zipfile.ZipInfo(name)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, data)
     return target
 
 
@@ -71,8 +71,18 @@ def member(package: Path, name: str) -> bytes:
 # ----- intact ------------------------------------------------------------------------------
 
 
-def test_a_fresh_return_verifies_in_all_three_forms(tpl: Templates, q1: dict[str, Path], office_cert: Path) -> None:
-    result = jindu(tpl.signed, "verify", str(q1["zip"]), str(q1["pdf"]), str(q1["xlsx"]), "--trust", str(office_cert))
+def test_a_fresh_return_verifies_in_all_three_forms(
+    tpl: Templates, q1: dict[str, Path], office_cert: Path
+) -> None:
+    result = jindu(
+        tpl.signed,
+        "verify",
+        str(q1["zip"]),
+        str(q1["pdf"]),
+        str(q1["xlsx"]),
+        "--trust",
+        str(office_cert),
+    )
     assert result.code == 0, result.out + result.err
     fp = fingerprint(load_certificate(tpl.signed))
     grouped = " ".join(fp[i : i + 4].upper() for i in range(0, 64, 4))
@@ -103,7 +113,9 @@ def test_the_pdf_validates_in_pyhanko_on_its_own(tpl: Templates, q1: dict[str, P
     with q1["pdf"].open("rb") as fh:
         reader = PdfFileReader(fh)
         assert len(reader.embedded_signatures) == 1
-        status = validate_pdf_signature(reader.embedded_signatures[0], ValidationContext(trust_roots=[root]))
+        status = validate_pdf_signature(
+            reader.embedded_signatures[0], ValidationContext(trust_roots=[root])
+        )
     assert status.bottom_line
     assert status.summary().startswith("INTACT:TRUSTED")
     assert status.signer_reported_dt is not None
@@ -168,7 +180,9 @@ def _edit_cell(path: Path, find: object, new: object) -> str:
     sheet = workbook.worksheets[0]
     for row in sheet.iter_rows():
         for cell in row:
-            if cell.value == find or (isinstance(find, str) and isinstance(cell.value, str) and find in cell.value):
+            if cell.value == find or (
+                isinstance(find, str) and isinstance(cell.value, str) and find in cell.value
+            ):
                 cell.value = new
                 workbook.save(path)
                 return cell.coordinate
@@ -204,7 +218,9 @@ def test_a_changed_status_in_the_workbook_is_found(tpl: Templates, q1: dict[str,
     assert "的状态：签名时为「in_progress」，表格中为「done」" in result.out
 
 
-def test_a_workbook_saved_again_unchanged_by_openpyxl_still_verifies(tpl: Templates, q1: dict[str, Path]) -> None:
+def test_a_workbook_saved_again_unchanged_by_openpyxl_still_verifies(
+    tpl: Templates, q1: dict[str, Path]
+) -> None:
     workbook = load_workbook(q1["xlsx"])
     workbook.save(q1["xlsx"])
     result = jindu(tpl.signed, "verify", str(q1["xlsx"]))
@@ -231,7 +247,9 @@ def test_a_workbook_saved_again_by_libreoffice_still_verifies(
     assert result.code == 0, result.out
 
 
-def test_a_workbook_whose_signature_sheet_was_removed_fails(tpl: Templates, q1: dict[str, Path]) -> None:
+def test_a_workbook_whose_signature_sheet_was_removed_fails(
+    tpl: Templates, q1: dict[str, Path]
+) -> None:
     workbook = load_workbook(q1["xlsx"])
     del workbook["jindu_signature"]
     workbook.save(q1["xlsx"])
@@ -253,7 +271,9 @@ def test_a_changed_byte_in_the_pdf_is_found(tpl: Templates, q1: dict[str, Path])
     assert "问题：" in result.out
 
 
-def test_text_appended_to_the_pdf_after_signing_is_found(tpl: Templates, q1: dict[str, Path]) -> None:
+def test_text_appended_to_the_pdf_after_signing_is_found(
+    tpl: Templates, q1: dict[str, Path]
+) -> None:
     with q1["pdf"].open("ab") as fh:
         fh.write(b"\n% appended\n")
     result = jindu(tpl.signed, "verify", str(q1["pdf"]))
@@ -264,7 +284,9 @@ def test_text_appended_to_the_pdf_after_signing_is_found(tpl: Templates, q1: dic
 # ----- the package ---------------------------------------------------------------------------
 
 
-def test_an_edited_return_json_is_found(tpl: Templates, q1: dict[str, Path], tmp_path: Path) -> None:
+def test_an_edited_return_json_is_found(
+    tpl: Templates, q1: dict[str, Path], tmp_path: Path
+) -> None:
     edited = member(q1["zip"], "return.json").replace(b'"1234"', b'"9999"')
     assert edited != member(q1["zip"], "return.json")
     bad = rezip(q1["zip"], tmp_path / "500103_2018Q1_r1.zip", replace={"return.json": edited})
@@ -286,7 +308,9 @@ def test_a_file_swapped_in_from_another_package_is_found(
     tpl: Templates, q1: dict[str, Path], tmp_path: Path
 ) -> None:
     q2 = signed_files(tpl.q2_out, "2018Q2")
-    bad = rezip(q1["zip"], tmp_path / "bad.zip", replace={"return.pdf": member(q2["zip"], "return.pdf")})
+    bad = rezip(
+        q1["zip"], tmp_path / "bad.zip", replace={"return.pdf": member(q2["zip"], "return.pdf")}
+    )
     result = jindu(tpl.signed, "verify", str(bad))
     assert result.code == 1
     assert "return.pdf 与清单中的 SHA-256 不符" in result.out
@@ -303,17 +327,24 @@ def test_a_whole_signed_set_swapped_from_another_package_is_found(
     result = jindu(tpl.signed, "verify", str(renamed))
     assert result.code == 1
     assert "报告期：2018Q2" in result.out  # it says truthfully which return it is ...
-    assert "文件名「500103_2018Q1_r1.zip」与包内的区县、报告期、版次（500103_2018Q2_r1）不符" in result.out
+    assert (
+        "文件名「500103_2018Q1_r1.zip」与包内的区县、报告期、版次（500103_2018Q2_r1）不符"
+        in result.out
+    )
 
 
-def test_an_extra_file_in_the_zip_is_refused(tpl: Templates, q1: dict[str, Path], tmp_path: Path) -> None:
+def test_an_extra_file_in_the_zip_is_refused(
+    tpl: Templates, q1: dict[str, Path], tmp_path: Path
+) -> None:
     bad = rezip(q1["zip"], tmp_path / "bad.zip", extra=[("readme.txt", b"hello")])
     result = jindu(tpl.signed, "verify", str(bad))
     assert result.code == 1
     assert "含有多余的文件：readme.txt" in result.out
 
 
-@pytest.mark.parametrize("name", ["../evil.txt", "sub/return.pdf", "/etc/passwd", "C:evil", "..\\evil.txt"])
+@pytest.mark.parametrize(
+    "name", ["../evil.txt", "sub/return.pdf", "/etc/passwd", "C:evil", "..\\evil.txt"]
+)
 def test_a_path_that_escapes_the_folder_is_refused(
     tpl: Templates, q1: dict[str, Path], tmp_path: Path, name: str
 ) -> None:
@@ -351,7 +382,9 @@ def test_an_oversized_zip_is_refused_before_it_is_read(tpl: Templates, tmp_path:
     assert "文件过大" in result.out
 
 
-def test_a_zip_bomb_is_refused_without_inflating_it(tpl: Templates, q1: dict[str, Path], tmp_path: Path) -> None:
+def test_a_zip_bomb_is_refused_without_inflating_it(
+    tpl: Templates, q1: dict[str, Path], tmp_path: Path
+) -> None:
     bomb = b"\0" * (30 * 1024 * 1024)
     bad = rezip(q1["zip"], tmp_path / "bad.zip", replace={"return.pdf": bomb})
     assert bad.stat().st_size < 1024 * 1024
@@ -377,7 +410,15 @@ def test_a_damaged_zip_is_refused(tpl: Templates, q1: dict[str, Path], tmp_path:
 
 
 def test_a_certificate_other_than_trust_is_refused(tpl: Templates, q1: dict[str, Path]) -> None:
-    result = jindu(tpl.signed, "verify", str(q1["zip"]), str(q1["pdf"]), str(q1["xlsx"]), "--trust", str(tpl.other_cert))
+    result = jindu(
+        tpl.signed,
+        "verify",
+        str(q1["zip"]),
+        str(q1["pdf"]),
+        str(q1["xlsx"]),
+        "--trust",
+        str(tpl.other_cert),
+    )
     assert result.code == 1
     assert result.out.count("不是由 --trust 指定的证书签发的") == 3
 
@@ -398,7 +439,11 @@ def test_a_package_re_signed_by_another_office_is_found(
     bad = rezip(
         q1["zip"],
         tmp_path / "bad.zip",
-        replace={"manifest.json": manifest, "manifest.sig": sign_bytes(key, manifest), "signer.pem": cert_pem(cert)},
+        replace={
+            "manifest.json": manifest,
+            "manifest.sig": sign_bytes(key, manifest),
+            "signer.pem": cert_pem(cert),
+        },
     )
     result = jindu(tpl.signed, "verify", str(bad))
     assert result.code == 1
@@ -416,12 +461,16 @@ def test_verify_a_missing_file_is_a_usage_error(tpl: Templates, tmp_path: Path) 
     assert "nothing.zip" in result.err
 
 
-def test_verify_a_missing_trust_certificate_is_a_usage_error(q1: dict[str, Path], tmp_path: Path) -> None:
+def test_verify_a_missing_trust_certificate_is_a_usage_error(
+    q1: dict[str, Path], tmp_path: Path
+) -> None:
     result = jindu(tmp_path / "d", "verify", str(q1["zip"]), "--trust", str(tmp_path / "none.pem"))
     assert result.code == 2
 
 
-def test_verify_a_trust_file_that_is_not_a_certificate_is_refused(q1: dict[str, Path], tmp_path: Path) -> None:
+def test_verify_a_trust_file_that_is_not_a_certificate_is_refused(
+    q1: dict[str, Path], tmp_path: Path
+) -> None:
     bogus = tmp_path / "bogus.pem"
     bogus.write_text("not a certificate", encoding="utf-8")
     result = jindu(tmp_path / "d", "verify", str(q1["zip"]), "--trust", str(bogus))
@@ -429,7 +478,9 @@ def test_verify_a_trust_file_that_is_not_a_certificate_is_refused(q1: dict[str, 
     assert "证书" in result.err
 
 
-def test_one_bad_file_in_a_batch_fails_the_batch(tpl: Templates, q1: dict[str, Path], tmp_path: Path) -> None:
+def test_one_bad_file_in_a_batch_fails_the_batch(
+    tpl: Templates, q1: dict[str, Path], tmp_path: Path
+) -> None:
     fake = tmp_path / "x.pdf"
     fake.write_bytes(b"not a pdf")
     result = jindu(tpl.signed, "verify", str(q1["zip"]), str(fake))
@@ -438,7 +489,9 @@ def test_one_bad_file_in_a_batch_fails_the_batch(tpl: Templates, q1: dict[str, P
     assert "1 个未通过" in result.err
 
 
-def test_kind_is_sniffed_when_the_name_does_not_say(tpl: Templates, q1: dict[str, Path], tmp_path: Path) -> None:
+def test_kind_is_sniffed_when_the_name_does_not_say(
+    tpl: Templates, q1: dict[str, Path], tmp_path: Path
+) -> None:
     for kind, label in (("pdf", "PDF 报表"), ("xlsx", "Excel 报表")):
         renamed = tmp_path / f"return-{kind}.bin"
         shutil.copy(q1[kind], renamed)
@@ -456,13 +509,19 @@ def test_the_package_never_contains_the_private_key(tpl: Templates, q1: dict[str
     secrets = {
         "encrypted PEM file": (tpl.signed / "keys" / "office.key.pem").read_bytes(),
         "PKCS#8 DER": key.private_bytes(
-            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
         ),
         "PKCS#8 PEM": key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
         ),
         "SEC1 DER": key.private_bytes(
-            serialization.Encoding.DER, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.TraditionalOpenSSL,
+            serialization.NoEncryption(),
         ),
         "raw scalar": key.private_numbers().private_value.to_bytes(32, "big"),
     }

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import keys
 from tests.ui.conftest import PASSPHRASE, RecordingDialogs, commit_text, fresh_service
 from ui import main as ui_main
-from ui.main import Started, start
 from ui.entry_model import COL_NOTE
+from ui.main import Started, start
 from ui.main_window import MainWindow
 from ui.setup_wizard import SetupWizard
 

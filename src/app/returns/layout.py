@@ -170,7 +170,7 @@ def signed_at_text(signed_at: str) -> str:
 
 
 def signed_at_from_text(text: str) -> str:
-    if text.strip() in ("", BLANK_DATE):
+    if text.strip() in ("", BLANK_DATE.strip()):
         return ""
     found = _SHOWN_TIME.fullmatch(text)
     if not found:

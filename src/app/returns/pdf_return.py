@@ -66,6 +66,7 @@ NAME_COLUMN = 190.0
 # Rows at least this tall are split across pages rather than moved whole, when at
 # least MIN_PIECE of them fits on the page.
 TALL_ROW = 80.0
+CELL_PADDING = 2.0
 MIN_PIECE = 40.0  # x of the second column of names in the sign-off block
 
 
@@ -104,7 +105,9 @@ class _Styles:
             )
 
         self.font = font
-        self.cell = style("cell", 7.5, 9.6)
+        # CJK wrapping lets one closing punctuation mark (，。、）) hang past the line's
+        # end; the indent keeps it inside the cell's border.
+        self.cell = style("cell", 7.5, 9.6, rightIndent=7.5 - CELL_PADDING)
         self.cell_right = style("cell_right", 7.5, 9.6, TA_RIGHT)
         self.cell_center = style("cell_center", 7.5, 9.6, TA_CENTER)
         self.header = style("header", 7.5, 9.2, TA_CENTER)
@@ -302,8 +305,8 @@ def _main_table(data: PeriodData, s: _Styles) -> Table:
         ("BACKGROUND", (0, 0), (-1, 2), HEADER_GREY),
         ("VALIGN", (0, 0), (-1, 2), "MIDDLE"),
         ("VALIGN", (0, 3), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
@@ -330,7 +333,7 @@ def _main_table(data: PeriodData, s: _Styles) -> Table:
                 rows.append(_indicator_cells(row, s))
     return _ReturnTable(
         rows,
-        colWidths=[c.pdf_width for c in columns],
+        colWidths=column_widths(),
         repeatRows=3,
         splitInRow=1,
         style=TableStyle(cmds),
@@ -361,6 +364,14 @@ class _ReturnTable(Table):
         if n <= self.repeatRows:
             return []  # only the header would fit here: start on the next page
         return self._splitRows(availHeight, doInRowSplit=False)  # type: ignore[no-any-return]
+
+
+def column_widths() -> list[float]:
+    """The table's column widths in points: the layout's, 进展情况 taking what is left of the frame."""
+    widths = [c.pdf_width for c in L.COLUMNS]
+    grow = [c.key for c in L.COLUMNS].index("progress")
+    widths[grow] += FRAME_WIDTH - sum(widths)
+    return widths
 
 
 def _item_cells(item_row: ItemRow, s: _Styles) -> list[Any]:
@@ -502,8 +513,8 @@ def _checks_block(data: PeriodData, checks: list[Check], s: _Styles) -> list[Flo
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ]
         ),
     )

@@ -57,7 +57,7 @@ class _Utf8ZipInfo(zipfile.ZipInfo):
     guesses a code page (a Chinese Windows would guess GBK).
     """
 
-    @property  # type: ignore[override]
+    @property
     def flag_bits(self) -> int:
         return self._jindu_flags | UTF8_NAMES
 

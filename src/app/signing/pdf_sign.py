@@ -105,7 +105,7 @@ def sign_pdf(
     signer = signers.SimpleSigner(
         signing_cert=acert,
         signing_key=akey,
-        cert_registry=SimpleCertificateStore.from_certs([acert]),
+        cert_registry=SimpleCertificateStore.from_certs([acert]),  # type: ignore[no-untyped-call]
     )
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,

@@ -170,10 +170,15 @@ def verify_package(path: Path, trust: x509.Certificate | None = None) -> VerifyR
         return report
     check_package_files(package.files, report, trust)
     named = _NAME.fullmatch(path.name)
-    if named and report.district and (named[1], named[2], int(named[3])) != (
-        report.district,
-        report.period,
-        report.revision,
+    if (
+        named
+        and report.district
+        and (named[1], named[2], int(named[3]))
+        != (
+            report.district,
+            report.period,
+            report.revision,
+        )
     ):
         report.problems.append(
             f"文件名「{path.name}」与包内的区县、报告期、版次"

@@ -211,6 +211,15 @@ def _id_order(ident: str) -> tuple[int | str, ...]:
 
 def check_workbook(path: Path, trust: x509.Certificate | None = None) -> WorkbookCheck:
     """Verify the signature sheet and compare the signed data with the visible cells."""
+    if path.suffix.lower() != ".xlsx" and path.is_file():
+        # openpyxl goes by the name's ending: a renamed workbook is read from a copy.
+        import shutil
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="jindu-verify-") as tmp:
+            copy = Path(tmp) / "return.xlsx"
+            shutil.copyfile(path, copy)
+            return check_workbook(copy, trust)
     from app.canonical import canonical_bytes
     from app.returns.xlsx_reader import canonical_from_workbook
 
@@ -223,18 +232,30 @@ def check_workbook(path: Path, trust: x509.Certificate | None = None) -> Workboo
         if fh.read(4) != b"PK\x03\x04":
             result.problems.append("不是 Excel 工作簿（xlsx）文件")
             return result
-    from app.returns.xlsx_reader import check_xlsx_file
+    from app.returns.xlsx_reader import WorkbookError, check_xlsx_file
 
+    # The reader refuses a bomb or hostile XML before openpyxl parses anything; when it
+    # fails for another reason, the same checks run here before the signature sheet is read.
+    shown: dict[str, Any] | None = None
+    reader_problem = ""
     try:
-        # Size, zip structure, bombs and hostile XML are refused before openpyxl parses anything.
-        check_xlsx_file(path)
-    except JinduError as exc:
-        result.problems.append(exc.message)
-        return result
+        shown = canonical_from_workbook(path)
+    except (WorkbookError, JinduError) as exc:
+        reader_problem = f"无法从表格读出报表内容：{exc.message}"
+    except Exception as exc:  # a hand-edited workbook can break the reader in any way
+        reader_problem = f"无法从表格读出报表内容（{type(exc).__name__}：{exc}）"
+    if shown is None:
+        try:
+            check_xlsx_file(path)
+        except JinduError as exc:
+            result.problems.append(exc.message)
+            return result
     try:
         canonical, signature, cert = _read_signature_sheet(path)
     except _Unreadable as exc:
         result.problems.append(exc.message)
+        if reader_problem:
+            result.problems.append(reader_problem)
         return result
     result.signer = cert
     result.canonical = canonical
@@ -248,14 +269,8 @@ def check_workbook(path: Path, trust: x509.Certificate | None = None) -> Workboo
         result.problems.append("签名页中的报表数据不是有效的 JSON")
         return result
     result.document = signed
-    try:
-        shown = canonical_from_workbook(path)
-    except JinduError as exc:
-        result.problems.append(f"无法从表格读出报表内容：{exc.message}")
-        shown = None
-    except Exception as exc:  # a hand-edited workbook can break the reader in any way
-        result.problems.append(f"无法从表格读出报表内容（{type(exc).__name__}：{exc}）")
-        shown = None
+    if reader_problem:
+        result.problems.append(reader_problem)
     if shown is not None and canonical_bytes(shown) != canonical:
         differences = diff_canonical(_normal(signed), _normal(shown))
         if differences:

@@ -1,0 +1,211 @@
+"""Window benchmark: start-up against a bare PySide6 window, an edit, a period switch.
+
+Uses the foundation's ten-year database (bench/bench_foundation.py --keep DIR: 40
+offices x every indicator x 12 months x 10 years) and prints:
+
+* process start to a shown main window, against a bare QMainWindow started the
+  same way in the same run (target <= 1.5x);
+* one edit typed into the grid, saved through the service and repainted (<= 16 ms);
+* switching the period, reloading grid, tree and item report (<= 50 ms).
+
+Run: .venv/bin/python bench/bench_window.py [--data DIR] [--runs 7]
+     (without --data a fresh ten-year database is generated in a temporary folder)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Both children print "shown" once the event loop has run after show(): the window
+# has been laid out, exposed and painted.
+JINDU_CHILD = """
+import sys, pathlib
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui.main import start
+app = QApplication(sys.argv)
+started = start(app, pathlib.Path(sys.argv[1]))
+started.window.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+started.close()
+"""
+BARE_CHILD = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def time_to_shown(code: str, args: list[str]) -> float:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), QT_QPA_PLATFORM="offscreen")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, env=env, text=True
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = (time.perf_counter() - t0) * 1000
+    proc.wait()
+    if line.strip() != "shown":
+        raise RuntimeError(f"the child did not show its window (exit {proc.returncode})")
+    return elapsed
+
+
+def ten_year_data(folder: Path, years: int) -> None:
+    print(f"generating {years} years of data with bench_foundation.py …", flush=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "bench_foundation.py"),
+            "--years",
+            str(years),
+            "--keep",
+            str(folder),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def timed(fn, repeat: int) -> tuple[float, float]:
+    samples = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t) * 1000)
+    return statistics.median(samples), max(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", help="a folder made by bench_foundation.py --keep (reused as is)")
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    temporary = args.data is None
+    folder = Path(args.data) if args.data else Path(tempfile.mkdtemp(prefix="jindu-window-bench-"))
+    if temporary:
+        ten_year_data(folder, args.years)
+    try:
+        run(folder, args.runs)
+    finally:
+        if temporary:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(folder: Path, runs: int) -> None:
+    # ----- start-up, in child processes -------------------------------------------------------
+    time_to_shown(JINDU_CHILD, [str(folder)])  # warm the OS file cache for both
+    time_to_shown(BARE_CHILD, [])
+    jindu, bare = [], []
+    for _ in range(runs):  # interleaved, so that drift on the machine hits both alike
+        jindu.append(time_to_shown(JINDU_CHILD, [str(folder)]))
+        bare.append(time_to_shown(BARE_CHILD, []))
+    j, b = statistics.median(jindu), statistics.median(bare)
+    ratio = j / b
+    print(
+        f"start to shown window: Jindu {j:.0f} ms, bare QMainWindow {b:.0f} ms, ratio {ratio:.2f}x"
+        f" (target <= 1.5x) -> {'OK' if ratio <= 1.5 else 'SLOW'}"
+    )
+
+    # ----- in-process: an edit, a period switch ---------------------------------------------
+    from PySide6.QtWidgets import QApplication
+
+    from app.office import open_office
+    from models.kinds import Kind
+    from ui.app_context import AppContext, UiSettings
+    from ui.dialogs import DialogService
+    from ui.entry_model import COL_VALUE
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    from PySide6.QtCore import QThreadPool
+
+    service = open_office(folder, auto_backup=False)
+    context = AppContext(
+        folder,
+        service,
+        QThreadPool.globalInstance(),
+        DialogService(),
+        UiSettings(folder / "bench-ui.ini"),
+    )
+    window = MainWindow(context)
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    plan = service.plan()
+    periods = [p.id for p in window.periods]
+    print(
+        f"database: {sum(p.stat().st_size for p in folder.glob('jindu.sqlite3*')) / 1e6:.0f} MB, "
+        f"plan {plan.id} ({plan.frequency}, {len(periods)} periods), office {service.office().district.code}"
+    )
+
+    counter = iter(range(1, 10**9))
+    window.select_period(periods[-1])  # the last period: nothing after it to re-read
+    # A count no rate is computed from: the common case (a rate's parts also re-read the period).
+    parts = {
+        p
+        for i in plan.indicators()
+        if i.formula
+        for p in (i.formula.numerator, i.formula.denominator)
+    }
+    target = next(
+        r.indicator
+        for r in window.model.all_rows()
+        if r.indicator.kind is Kind.COUNT and r.indicator.id not in parts
+    )
+    window.select_item(target.item_id)
+    row = window.model.row_of(target.id)
+    index = window.model.index(row, COL_VALUE)
+
+    def edit() -> None:
+        assert window.model.setData(index, str(next(counter) * 10))
+        app.processEvents()  # the repaint of the changed cells is part of "saved and shown"
+
+    edit()
+    med, worst = timed(edit, 30)
+    print(
+        f"an edit saved (setData -> undo command -> set_entry -> fsync -> dataChanged -> repaint): "
+        f"median {med:.1f} ms, max {worst:.1f} ms (target <= 16 ms) -> {'OK' if med <= 16 else 'SLOW'}"
+    )
+
+    a, b2 = periods[len(periods) // 2], periods[len(periods) // 2 - 1]
+    toggle = iter(range(10**9))
+
+    def switch() -> None:
+        window.select_period(a if next(toggle) % 2 else b2)
+        app.processEvents()
+
+    switch()
+    med, worst = timed(switch, 30)
+    print(
+        f"switching period (grid, tree badges, item report, repaint): median {med:.1f} ms, "
+        f"max {worst:.1f} ms (target <= 50 ms) -> {'OK' if med <= 50 else 'SLOW'}"
+    )
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    service.store.close()
+
+
+if __name__ == "__main__":
+    main()

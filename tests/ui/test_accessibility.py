@@ -1,0 +1,336 @@
+"""Accessibility and language: names for screen readers, buddies, tab order, words not
+colours, 200 % fonts, and the English translation kept complete."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtGui import QAccessible, QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from models.resources import resources_dir
+from tests.ui.conftest import build_context
+from ui.app_context import AppContext, Appearance, Translations
+from ui.dialogs import DialogService
+from ui.entry_model import COL_VALUE, COLUMN_COUNT
+from ui.main_window import BadgeRole, ChecksDialog, MainWindow
+from ui.settings_dialog import SettingsDialog
+from ui.setup_wizard import SetupWizard
+
+ROOT = Path(__file__).resolve().parents[2]
+TS_FILE = resources_dir() / "translations" / "jindu_en.ts"
+INPUTS = (QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+
+
+def screen_reader_name(widget: QWidget) -> str:
+    iface = QAccessible.queryAccessibleInterface(widget)
+    return iface.text(QAccessible.Text.Name) if iface is not None else ""
+
+
+def inside_combo(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def focusable(top: QWidget) -> Iterator[QWidget]:
+    for widget in [top, *top.findChildren(QWidget)]:
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isVisibleTo(top):
+            yield widget
+
+
+def nameless(top: QWidget) -> list[str]:
+    """Focusable controls a screen reader would announce without a name."""
+    found = []
+    for widget in focusable(top):
+        if isinstance(widget, (QDialog, MainWindow)) and widget is top:
+            continue
+        if inside_combo(widget):
+            continue  # the combo box's own line edit: the combo carries the name
+        explicit = widget.accessibleName().strip()
+        if isinstance(widget, INPUTS) and not explicit:
+            found.append(f"{type(widget).__name__} (no accessible name)")
+        elif not screen_reader_name(widget).strip():
+            found.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return found
+
+
+def cell_editor(widget: QWidget) -> bool:
+    """An editor open in a cell: its name says the column and the row, it has no label."""
+    viewport = widget.parentWidget()
+    view = viewport.parentWidget() if viewport is not None else None
+    return isinstance(view, QAbstractItemView) and view.viewport() is viewport
+
+
+def without_buddy(top: QWidget) -> list[str]:
+    buddies = {id(label.buddy()) for label in top.findChildren(QLabel) if label.buddy() is not None}
+    return [
+        f"{type(w).__name__} {w.accessibleName()!r}"
+        for w in focusable(top)
+        if isinstance(w, INPUTS)
+        and not inside_combo(w)
+        and not cell_editor(w)
+        and id(w) not in buddies
+    ]
+
+
+@pytest.fixture
+def window(qtbot, context: AppContext) -> MainWindow:
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.select_period("2018Q2")
+    win.select_item("2.1")
+    return win
+
+
+def every_window(
+    qtbot, context: AppContext, empty: AppContext, window: MainWindow
+) -> Iterator[QWidget]:
+    """Each window and dialog built here, in each of its states."""
+    yield window
+    window.grid.setCurrentIndex(window.model.index(0, COL_VALUE))
+    window.grid.setFocus()
+    window.grid.edit_current()  # an open cell editor
+    yield window
+    window.grid.closePersistentEditor(window.grid.currentIndex())
+
+    wizard = SetupWizard(empty)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    yield wizard
+    page = wizard.office_page
+    page.district.setCurrentIndex(page.district.findData("500103"))
+    for edit, text in (
+        (page.clerk, "张三"),
+        (page.reviewer, "李四"),
+        (page.head, "王五"),
+        (page.phone, "023-63651188"),
+    ):
+        edit.setText(text)
+    wizard.next()
+    assert wizard.currentId() == SetupWizard.PASSPHRASE
+    yield wizard
+
+    settings = SettingsDialog(context)
+    qtbot.addWidget(settings)
+    settings.show()
+    yield settings
+
+    checks = ChecksDialog(context.service.checks(context.service.parse_period("2018Q2")))
+    qtbot.addWidget(checks)
+    checks.show()
+    yield checks
+
+    box = DialogService._box(None, QMessageBox.Icon.Question, "确认", "用备份替换当前数据？")
+    qtbot.addWidget(box)
+    box.show()
+    yield box
+
+
+def test_every_control_in_every_window_has_an_accessible_name(
+    qtbot, context: AppContext, window: MainWindow, tmp_path: Path, dialogs
+) -> None:
+    empty = build_context(tmp_path / "new", dialogs)
+    try:
+        seen = 0
+        for top in every_window(qtbot, context, empty, window):
+            seen += 1
+            assert not nameless(top), f"{type(top).__name__}: {nameless(top)}"
+            assert not without_buddy(top), f"{type(top).__name__}: {without_buddy(top)}"
+        assert seen == 7
+    finally:
+        empty.service.store.close()
+
+
+def test_the_tab_order_follows_the_page(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    window.period_combo.setFocus()
+    expected = [
+        window.tree,
+        window.grid,
+        window.item_text,
+        window.status_combo,
+        window.narratives["progress"],
+        window.narratives["problems"],
+        window.narratives["next"],
+    ]
+    for widget in expected:
+        focus = QApplication.focusWidget()
+        if focus is window.grid:
+            qtbot.keyClick(
+                focus, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier
+            )  # Tab moves cells
+        else:
+            qtbot.keyClick(focus, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget, QApplication.focusWidget()
+
+
+def test_no_state_is_told_by_colour_alone(qtbot, window: MainWindow) -> None:
+    service = window.service
+    service.set_target("2.1.1", "1000")
+    service.set_target("2.1.2", "1000")
+    window.model.setData(window.model.index(0, COL_VALUE), "900")  # ahead of schedule
+    window.model.setData(window.model.index(1, COL_VALUE), "10")  # behind
+    window.model.setData(window.model.index(2, COL_VALUE), "不知道")  # refused
+    coloured = 0
+    for row in range(window.model.rowCount()):
+        for column in range(COLUMN_COUNT):
+            index = window.model.index(row, column)
+            if index.data(Qt.ItemDataRole.BackgroundRole) is not None and column != COL_VALUE - 1:
+                coloured += 1
+                assert str(index.data()).strip(), (row, column)
+    assert coloured >= 3
+    assert window.model.index(2, COL_VALUE).data().count("⚠") == 1
+    for node in window._tree_items.values():
+        if node.data(1, BadgeRole):
+            assert node.text(1).strip()
+            assert node.data(1, Qt.ItemDataRole.AccessibleTextRole)
+
+
+@pytest.fixture
+def big_fonts(qapp: QApplication) -> Iterator[Appearance]:
+    font = QFont(qapp.font())
+    appearance = Appearance(qapp, font)
+    appearance.apply(200, False)
+    yield appearance
+    appearance.apply(100, False)
+    qapp.setFont(font)
+
+
+def clipped(top: QWidget) -> list[str]:
+    """Labels and buttons narrower than their text."""
+    found = []
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisibleTo(top) or not isinstance(widget, (QLabel, QAbstractButton)):
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            continue
+        if widget.width() < widget.minimumSizeHint().width():
+            found.append(f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r}")
+    return found
+
+
+def test_layouts_survive_200_percent_fonts(
+    qtbot, context: AppContext, big_fonts: Appearance, tmp_path: Path, dialogs
+) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.font().pointSizeF() >= 2 * big_fonts.base_font.pointSizeF() - 0.5
+    assert window.minimumSizeHint().width() <= 1400 and window.minimumSizeHint().height() <= 900
+    assert not clipped(window)
+    empty = build_context(tmp_path / "new", dialogs)
+    try:
+        wizard = SetupWizard(empty)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        assert wizard.width() <= 1400 and wizard.height() <= 900
+        assert not clipped(wizard)
+        settings = SettingsDialog(context)
+        qtbot.addWidget(settings)
+        settings.show()
+        assert not clipped(settings)
+    finally:
+        empty.service.store.close()
+
+
+def test_switching_language_retranslates_the_open_window(
+    qtbot, qapp: QApplication, window: MainWindow
+) -> None:
+    translations = Translations(qapp)
+    window.context.translations = translations
+    try:
+        translations.install("en")
+        # Qt posts LanguageChange to every window; each retranslates itself.
+        qtbot.waitUntil(lambda: window.menus["file"].title() == "&File")
+        assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Indicator"
+        assert window.tree.headerItem().text(0) == "Part / task"
+        assert window.status_combo.itemText(window.status_combo.findData("behind")) == "Behind"
+        assert window.grid.accessibleName() == "Entry grid"
+        assert window.period_combo.currentText().startswith("2018Q2")
+        settings = SettingsDialog(window.context)
+        qtbot.addWidget(settings)
+        assert settings.windowTitle() == "Settings"
+
+        translations.install("zh_CN")
+        qtbot.waitUntil(lambda: window.menus["file"].title() == "文件(&F)")
+        assert window.model.headerData(0, Qt.Orientation.Horizontal) == "指标"
+        assert settings.windowTitle() == "设置"
+        assert window.period_combo.currentText() == "2018年第二季度"
+    finally:
+        translations.uninstall()
+
+
+def test_the_language_choice_is_remembered(qtbot, qapp: QApplication, window: MainWindow) -> None:
+    translations = Translations(qapp)
+    window.context.translations = translations
+    try:
+        settings = SettingsDialog(window.context)
+        qtbot.addWidget(settings)
+        settings.language_combo.setCurrentIndex(settings.language_combo.findData("en"))
+        settings.language_combo.activated.emit(settings.language_combo.currentIndex())
+        qtbot.waitUntil(lambda: window.menus["edit"].title() == "&Edit")
+        assert window.context.settings.language == "en"
+    finally:
+        translations.uninstall()
+
+
+def test_the_english_translation_is_complete_and_current(tmp_path: Path) -> None:
+    committed = ET.parse(TS_FILE).getroot()
+    unfinished = [
+        m.findtext("source")
+        for m in committed.iter("message")
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+        or not (m.findtext("translation") or "").strip()
+    ]
+    assert not unfinished, unfinished
+    # Every string in src/ui is in the committed file: lupdate finds nothing new.
+    fresh = tmp_path / "fresh.ts"
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    sources = sorted(str(p) for p in (ROOT / "src" / "ui").glob("*.py"))
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    wanted = {
+        (c.findtext("name"), m.findtext("source"))
+        for c in ET.parse(fresh).getroot()
+        for m in c.iter("message")
+    }
+    have = {
+        (c.findtext("name"), m.findtext("source")) for c in committed for m in c.iter("message")
+    }
+    assert wanted <= have, sorted(wanted - have)
+    # The compiled file is the one the program loads, and it speaks English.
+    translator = QTranslator()
+    assert translator.load("jindu_en", str(TS_FILE.parent))
+    assert translator.translate("MainWindow", "文件(&F)") == "&File"
+    for _context, source in wanted:
+        assert "%" not in source or all(
+            f"%{n}" in (translator.translate(_context, source) or "")
+            for n in range(1, 4)
+            if f"%{n}" in source
+        ), source
