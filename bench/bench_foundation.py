@@ -61,7 +61,9 @@ def main() -> None:
     db = service.store.db
     for year in range(2018, 2018 + args.years):
         data = base.to_json()
-        data.update(id=f"cq-{year}", year=year, frequency="monthly", title=f"{year}年全市残疾人工作要点")
+        data.update(
+            id=f"cq-{year}", year=year, frequency="monthly", title=f"{year}年全市残疾人工作要点"
+        )
         plan = parse_plan(json.loads(json.dumps(data, default=str)), f"bench {year}")
         service.install_plan(plan, "bench")
         indicators = [i for i in plan.indicators() if not i.computed]
@@ -78,7 +80,19 @@ def main() -> None:
                         value = str(rng.randint(0, 200) * month)
                     entries.append((d.code, plan.id, ind.id, period, value, None, "", "bench"))
                 for item in plan.items():
-                    reports.append((d.code, plan.id, item.id, period, "in_progress", "进展情况" * 20, "", "", "bench"))
+                    reports.append(
+                        (
+                            d.code,
+                            plan.id,
+                            item.id,
+                            period,
+                            "in_progress",
+                            "进展情况" * 20,
+                            "",
+                            "",
+                            "bench",
+                        )
+                    )
         with service.store.change():
             db.conn.executemany(
                 "INSERT OR REPLACE INTO entries (district, plan, indicator, period, value, date, note, updated_at)"
@@ -104,15 +118,21 @@ def main() -> None:
     code = districts[len(districts) // 2].code
     service.period_data(period, district=code)  # warm the plan cache
     med, worst = timed(lambda: service.period_data(period, district=code))
-    print(f"load one office's period ({len(base.indicators())} indicators, 22 items): median {med:.2f} ms, "
-          f"max {worst:.2f} ms (target <= 20 ms) -> {'OK' if med <= 20 else 'SLOW'}")
+    print(
+        f"load one office's period ({len(base.indicators())} indicators, 22 items): median {med:.2f} ms, "
+        f"max {worst:.2f} ms (target <= 20 ms) -> {'OK' if med <= 20 else 'SLOW'}"
+    )
     own = parse_period(f"{mid}12", "monthly")
-    district_level = next(i for i in service.plan().indicators() if i.level is Level.DISTRICT and i.kind is Kind.COUNT)
+    district_level = next(
+        i for i in service.plan().indicators() if i.level is Level.DISTRICT and i.kind is Kind.COUNT
+    )
     counter = iter(range(10**9))
     med_e, worst_e = timed(
         lambda: service.set_entry(own.id, district_level.id, str(next(counter))), repeat=30
     )
-    print(f"one audited edit (set_entry, fsync'd WAL commit + re-read of the period): median {med_e:.2f} ms, max {worst_e:.2f} ms")
+    print(
+        f"one audited edit (set_entry, fsync'd WAL commit + re-read of the period): median {med_e:.2f} ms, max {worst_e:.2f} ms"
+    )
     service.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = sum(p.stat().st_size for p in folder.glob("jindu.sqlite3*"))
     print(f"database size: {size / 1e6:.1f} MB for {args.years} years x {args.offices} offices")
@@ -130,11 +150,25 @@ def main() -> None:
     run(jindu)
     plan_show = statistics.median(run(jindu) for _ in range(7))
     python = statistics.median(run(bare) for _ in range(7))
-    print(f"`jindu plan show` process: {plan_show:.0f} ms (bare python: {python:.0f} ms, ratio {plan_show / python:.1f}x)"
-          f" -> {'OK' if plan_show < 1000 else 'SLOW'} (target well under 1 s)")
+    print(
+        f"`jindu plan show` process: {plan_show:.0f} ms (bare python: {python:.0f} ms, ratio {plan_show / python:.1f}x)"
+        f" -> {'OK' if plan_show < 1000 else 'SLOW'} (target well under 1 s)"
+    )
     check = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "app", "--data-dir", str(folder), "plan", "show"],
-        capture_output=True, text=True, env=env,
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "app",
+            "--data-dir",
+            str(folder),
+            "plan",
+            "show",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
     )
     print("Qt imported by plan show:", "PySide6" in check.stderr)
     if not args.keep:

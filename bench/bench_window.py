@@ -32,14 +32,29 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Both children print "shown" once the event loop has run after show(): the window
 # has been laid out, exposed and painted.
 JINDU_CHILD = """
-import sys, pathlib
+import sys, pathlib, time
+t0 = time.perf_counter()
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from ui.main import start
+import ui.main
+t1 = time.perf_counter()
+opened = []
+real_open = ui.main.open_office
+def timed_open(path):
+    t = time.perf_counter()
+    service = real_open(path)
+    opened.append(time.perf_counter() - t)
+    return service
+ui.main.open_office = timed_open
 app = QApplication(sys.argv)
-started = start(app, pathlib.Path(sys.argv[1]))
+started = ui.main.start(app, pathlib.Path(sys.argv[1]))
 started.window.show()
-QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+t2 = time.perf_counter()
+def shown():
+    phases = (t1 - t0, opened[0], t2 - t1 - opened[0], time.perf_counter() - t2)
+    print("shown", *(f"{1000 * p:.0f}" for p in phases), flush=True)
+    app.quit()
+QTimer.singleShot(0, shown)
 app.exec()
 started.close()
 """
@@ -55,7 +70,7 @@ app.exec()
 """
 
 
-def time_to_shown(code: str, args: list[str]) -> float:
+def time_to_shown(code: str, args: list[str], phases: list[list[float]] | None = None) -> float:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), QT_QPA_PLATFORM="offscreen")
     t0 = time.perf_counter()
     proc = subprocess.Popen(
@@ -65,8 +80,11 @@ def time_to_shown(code: str, args: list[str]) -> float:
     line = proc.stdout.readline()
     elapsed = (time.perf_counter() - t0) * 1000
     proc.wait()
-    if line.strip() != "shown":
+    words = line.split()
+    if not words or words[0] != "shown":
         raise RuntimeError(f"the child did not show its window (exit {proc.returncode})")
+    if phases is not None:
+        phases.append([float(w) for w in words[1:]])
     return elapsed
 
 
@@ -117,14 +135,21 @@ def run(folder: Path, runs: int) -> None:
     time_to_shown(JINDU_CHILD, [str(folder)])  # warm the OS file cache for both
     time_to_shown(BARE_CHILD, [])
     jindu, bare = [], []
+    phases: list[list[float]] = []
     for _ in range(runs):  # interleaved, so that drift on the machine hits both alike
-        jindu.append(time_to_shown(JINDU_CHILD, [str(folder)]))
+        jindu.append(time_to_shown(JINDU_CHILD, [str(folder)], phases))
         bare.append(time_to_shown(BARE_CHILD, []))
     j, b = statistics.median(jindu), statistics.median(bare)
     ratio = j / b
     print(
         f"start to shown window: Jindu {j:.0f} ms, bare QMainWindow {b:.0f} ms, ratio {ratio:.2f}x"
         f" (target <= 1.5x) -> {'OK' if ratio <= 1.5 else 'SLOW'}"
+    )
+    imports, store, build, paint = (statistics.median(p[i] for p in phases) for i in range(4))
+    print(
+        f"  Jindu's start, inside the process: PySide6 + ui/app/models imports {imports:.0f} ms,"
+        f" open_office (store open: PRAGMA quick_check, migrations) {store:.0f} ms,"
+        f" fonts + translators + window {build:.0f} ms, first event-loop turn {paint:.0f} ms"
     )
 
     # ----- in-process: an edit, a period switch ---------------------------------------------

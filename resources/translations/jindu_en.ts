@@ -241,56 +241,56 @@
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="132" />
-        <location filename="../../src/ui/entry_view.py" line="156" />
+        <location filename="../../src/ui/entry_view.py" line="134" />
+        <location filename="../../src/ui/entry_view.py" line="158" />
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="135" />
-        <location filename="../../src/ui/entry_view.py" line="157" />
+        <location filename="../../src/ui/entry_view.py" line="137" />
+        <location filename="../../src/ui/entry_view.py" line="159" />
         <source>粘贴(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="138" />
-        <location filename="../../src/ui/entry_view.py" line="158" />
+        <location filename="../../src/ui/entry_view.py" line="140" />
+        <location filename="../../src/ui/entry_view.py" line="160" />
         <source>清除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="141" />
-        <location filename="../../src/ui/entry_view.py" line="159" />
+        <location filename="../../src/ui/entry_view.py" line="143" />
+        <location filename="../../src/ui/entry_view.py" line="161" />
         <source>编辑单元格(&amp;E)</source>
         <translation>&amp;Edit cell</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="307" />
+        <location filename="../../src/ui/entry_view.py" line="319" />
         <source>粘贴的内容有 %1 格，超过上限 %2 格，未粘贴</source>
         <translation>The clipboard holds %1 cells, more than the limit of %2: nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="336" />
+        <location filename="../../src/ui/entry_view.py" line="348" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="346" />
+        <location filename="../../src/ui/entry_view.py" line="358" />
         <source>有 %1 格超出可填写的范围，未粘贴</source>
         <translation>%1 cells fell outside the editable cells and were not pasted</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="364" />
+        <location filename="../../src/ui/entry_view.py" line="376" />
         <source>清除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="380" />
+        <location filename="../../src/ui/entry_view.py" line="392" />
         <source>%1：已保存 %2 格</source>
         <translation>%1: %2 cells saved</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_view.py" line="383" />
+        <location filename="../../src/ui/entry_view.py" line="395" />
         <source>，%1 格未保存（原因见单元格）</source>
         <translation>, %1 cells not saved (the reason is in each cell)</translation>
     </message>
@@ -298,342 +298,347 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ui/main_window.py" line="507" />
+        <location filename="../../src/ui/main_window.py" line="511" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="508" />
+        <location filename="../../src/ui/main_window.py" line="512" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="509" />
+        <location filename="../../src/ui/main_window.py" line="513" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="510" />
+        <location filename="../../src/ui/main_window.py" line="514" />
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="511" />
+        <location filename="../../src/ui/main_window.py" line="515" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="516" />
+        <location filename="../../src/ui/main_window.py" line="520" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="517" />
+        <location filename="../../src/ui/main_window.py" line="521" />
         <source>打开数据文件夹(&amp;O)</source>
         <translation>&amp;Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="518" />
+        <location filename="../../src/ui/main_window.py" line="522" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="519" />
+        <location filename="../../src/ui/main_window.py" line="523" />
         <source>上一报告期(&amp;B)</source>
         <translation>Previous period (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="520" />
+        <location filename="../../src/ui/main_window.py" line="524" />
         <source>下一报告期(&amp;N)</source>
         <translation>&amp;Next period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="521" />
+        <location filename="../../src/ui/main_window.py" line="525" />
         <source>重新读取(&amp;R)</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="522" />
+        <location filename="../../src/ui/main_window.py" line="526" />
         <source>下一区域(&amp;A)</source>
         <translation>Next &amp;area</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="523" />
+        <location filename="../../src/ui/main_window.py" line="527" />
         <source>上一区域(&amp;Z)</source>
         <translation>Previous area (&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="524" />
+        <location filename="../../src/ui/main_window.py" line="528" />
         <source>填报(&amp;T)</source>
         <translation>En&amp;try page</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="525" />
+        <location filename="../../src/ui/main_window.py" line="529" />
         <source>本期检查(&amp;C)…</source>
         <translation>&amp;Checks for this period…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="526" />
+        <location filename="../../src/ui/main_window.py" line="530" />
         <source>键盘操作(&amp;K)</source>
         <translation>&amp;Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="527" />
+        <location filename="../../src/ui/main_window.py" line="531" />
         <source>关于进度(&amp;A)</source>
         <translation>&amp;About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="535" />
+        <location filename="../../src/ui/main_window.py" line="539" />
         <source>%1残疾人联合会（%2）</source>
         <translation>%1 Disabled Persons' Federation (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="539" />
+        <location filename="../../src/ui/main_window.py" line="543" />
         <source>本单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="540" />
+        <location filename="../../src/ui/main_window.py" line="544" />
         <source>报告期(&amp;P)：</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="541" />
+        <location filename="../../src/ui/main_window.py" line="545" />
         <source>报告期</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="543" />
+        <location filename="../../src/ui/main_window.py" line="547" />
         <source>按计划的填报频率选择报告期；Ctrl+PgUp/PgDn 切换</source>
         <translation>Periods follow the plan's reporting frequency; Ctrl+PgUp/PgDn changes period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="545" />
+        <location filename="../../src/ui/main_window.py" line="549" />
         <source>工作任务(&amp;T)</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="546" />
+        <location filename="../../src/ui/main_window.py" line="550" />
         <source>工作任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="548" />
+        <location filename="../../src/ui/main_window.py" line="552" />
         <source>计划的部分和工作任务，显示已填指标数和任务状态</source>
         <translation>The plan's parts and tasks, with the indicators filled in and each task's status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="550" />
+        <location filename="../../src/ui/main_window.py" line="554" />
         <source>部分 / 工作任务</source>
         <translation>Part / task</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="550" />
+        <location filename="../../src/ui/main_window.py" line="554" />
         <source>已填</source>
         <translation>Filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="550" />
-        <location filename="../../src/ui/main_window.py" line="952" />
+        <location filename="../../src/ui/main_window.py" line="554" />
+        <location filename="../../src/ui/main_window.py" line="976" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="551" />
+        <location filename="../../src/ui/main_window.py" line="555" />
         <source>填报表(&amp;G)</source>
         <translation>Entry &amp;grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="552" />
+        <location filename="../../src/ui/main_window.py" line="556" />
         <source>填报表</source>
         <translation>Entry grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="555" />
-        <location filename="../../src/ui/main_window.py" line="1009" />
+        <location filename="../../src/ui/main_window.py" line="559" />
+        <location filename="../../src/ui/main_window.py" line="1033" />
         <source>回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格</source>
         <translation>Enter moves down, Tab moves right, F2 or typing edits, Ctrl+V pastes, Ctrl+Z undoes; Ctrl+Tab leaves the grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="558" />
+        <location filename="../../src/ui/main_window.py" line="562" />
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="559" />
+        <location filename="../../src/ui/main_window.py" line="563" />
         <source>任务内容(&amp;K)</source>
         <translation>Tas&amp;k text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="560" />
+        <location filename="../../src/ui/main_window.py" line="564" />
         <source>任务内容</source>
         <translation>Task text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="561" />
+        <location filename="../../src/ui/main_window.py" line="565" />
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="562" />
+        <location filename="../../src/ui/main_window.py" line="566" />
         <source>任务状态</source>
         <translation>Task status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="564" />
+        <location filename="../../src/ui/main_window.py" line="568" />
         <source>进展情况(&amp;J)</source>
         <translation>Progress (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="564" />
-        <location filename="../../src/ui/main_window.py" line="953" />
+        <location filename="../../src/ui/main_window.py" line="568" />
+        <location filename="../../src/ui/main_window.py" line="977" />
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="565" />
+        <location filename="../../src/ui/main_window.py" line="569" />
         <source>存在问题(&amp;W)</source>
         <translation>Problems (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="565" />
-        <location filename="../../src/ui/main_window.py" line="954" />
+        <location filename="../../src/ui/main_window.py" line="569" />
+        <location filename="../../src/ui/main_window.py" line="978" />
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="566" />
+        <location filename="../../src/ui/main_window.py" line="570" />
         <source>下步打算(&amp;N)</source>
         <translation>&amp;Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="566" />
-        <location filename="../../src/ui/main_window.py" line="955" />
+        <location filename="../../src/ui/main_window.py" line="570" />
+        <location filename="../../src/ui/main_window.py" line="979" />
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="572" />
+        <location filename="../../src/ui/main_window.py" line="576" />
         <source>离开此框或停止输入片刻后自动保存</source>
         <translation>Saved when you leave the box or stop typing for a moment</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="605" />
+        <location filename="../../src/ui/main_window.py" line="622" />
         <source>撤销(&amp;U) %1</source>
         <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="606" />
+        <location filename="../../src/ui/main_window.py" line="623" />
         <source>重做(&amp;R) %1</source>
         <translation>&amp;Redo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="610" />
+        <location filename="../../src/ui/main_window.py" line="627" />
         <source>进度 — %1 — %2</source>
         <translation>Jindu — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="624" />
+        <location filename="../../src/ui/main_window.py" line="641" />
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="625" />
+        <location filename="../../src/ui/main_window.py" line="642" />
         <source>已提交审核</source>
         <translation>submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="626" />
+        <location filename="../../src/ui/main_window.py" line="643" />
         <source>已签发</source>
         <translation>signed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="631" />
+        <location filename="../../src/ui/main_window.py" line="648" />
         <source>未填</source>
         <translation>Not filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="633" />
+        <location filename="../../src/ui/main_window.py" line="650" />
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="634" />
+        <location filename="../../src/ui/main_window.py" line="651" />
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="635" />
+        <location filename="../../src/ui/main_window.py" line="652" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="636" />
+        <location filename="../../src/ui/main_window.py" line="653" />
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="643" />
+        <location filename="../../src/ui/main_window.py" line="660" />
         <source>（未填）</source>
         <translation>(not filled)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="679" />
+        <location filename="../../src/ui/main_window.py" line="696" />
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="682" />
+        <location filename="../../src/ui/main_window.py" line="699" />
         <source>无指标</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="689" />
+        <location filename="../../src/ui/main_window.py" line="706" />
         <source>已填 %1 个指标，共 %2 个</source>
         <translation>%1 of %2 indicators filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="708" />
+        <location filename="../../src/ui/main_window.py" line="725" />
         <source>已填报 %1 项工作任务，共 %2 项</source>
         <translation>%1 of %2 tasks reported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="715" />
+        <location filename="../../src/ui/main_window.py" line="732" />
         <source>滞后 %1 项</source>
         <translation>%1 behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="828" />
+        <location filename="../../src/ui/main_window.py" line="766" />
+        <source>这一部分没有需要本区县填报的指标；请在下方填写工作任务的状态和说明。</source>
+        <translation>This part has no indicators for your district to fill in; give each task its status and report below.</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/main_window.py" line="852" />
         <source>报表：第 %1 版，%2</source>
         <translation>Return: revision %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="836" />
+        <location filename="../../src/ui/main_window.py" line="860" />
         <source>报送截止：%1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="917" />
+        <location filename="../../src/ui/main_window.py" line="941" />
         <source>工作任务 %1 的状态填写后不能清空，可改选其他状态</source>
         <translation>Task %1's status cannot be emptied once given; choose another status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="958" />
+        <location filename="../../src/ui/main_window.py" line="982" />
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="982" />
+        <location filename="../../src/ui/main_window.py" line="1006" />
         <source>此列由程序计算，只能填写“本期累计”和“备注”</source>
         <translation>This column is computed; only Total to date and Note can be typed in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1074" />
+        <location filename="../../src/ui/main_window.py" line="1098" />
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1076" />
+        <location filename="../../src/ui/main_window.py" line="1100" />
         <source>F6 / Shift+F6：在报告期、工作任务、填报表和任务说明之间切换
 Alt+带下划线的字母：转到相应的框
 填报表中：回车下移，Tab 右移，F2 或直接输入开始编辑，Esc 取消；
@@ -652,12 +657,12 @@ Ctrl+PgUp / Ctrl+PgDn: previous / next period
 F7: checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1092" />
+        <location filename="../../src/ui/main_window.py" line="1116" />
         <source>关于进度</source>
         <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1093" />
+        <location filename="../../src/ui/main_window.py" line="1117" />
         <source>进度（Jindu）%1
 区县残联工作要点推进情况填报
 
@@ -964,12 +969,12 @@ Saved data is not affected. The details are in the log file:
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="145" />
+        <location filename="../../src/ui/main.py" line="146" />
         <source>（进程 %1，计算机 %2）</source>
         <translation> (process %1 on %2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="147" />
+        <location filename="../../src/ui/main.py" line="151" />
         <source>这个数据文件夹已经在另一个进度窗口中打开%1：
 %2
 
@@ -980,17 +985,17 @@ Saved data is not affected. The details are in the log file:
 Switch to that window: a data folder can be open in only one window at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="183" />
+        <location filename="../../src/ui/main.py" line="187" />
         <source>进度</source>
         <translation>Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="187" />
+        <location filename="../../src/ui/main.py" line="191" />
         <source>进度已在运行</source>
         <translation>Jindu is already running</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="195" />
+        <location filename="../../src/ui/main.py" line="199" />
         <source>无法打开数据</source>
         <translation>The data cannot be opened</translation>
     </message>

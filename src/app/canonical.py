@@ -29,7 +29,9 @@ def canonical_return(
     entries = []
     for row in data.rows:
         value, when = canonical_value(row.indicator.kind, row.value)
-        entries.append({"indicator": row.indicator.id, "value": value, "date": when, "note": row.note})
+        entries.append(
+            {"indicator": row.indicator.id, "value": value, "date": when, "note": row.note}
+        )
     items = [
         {
             "item": r.item.id,
@@ -57,7 +59,8 @@ def canonical_return(
         "entries": entries,
         "items": items,
     }
-    return normalize(doc)
+    normal: dict[str, Any] = normalize(doc)
+    return normal
 
 
 def normalize(doc: Any, key: str | None = None) -> Any:

@@ -16,20 +16,25 @@ from models.errors import InputError, UsageError
 
 def register_actions(actions: Any, root_sub: Any) -> None:
     p = actions.add_parser(
-        "export", help="导出本期报表草稿（Excel 和 PDF，可打印或填写后导入）；--revision 导出已签发的存档版本"
+        "export",
+        help="导出本期报表草稿（Excel 和 PDF，可打印或填写后导入）；--revision 导出已签发的存档版本",
     )
     p.add_argument("--period", required=True, metavar="P", help="报告期，如 2018Q1")
     p.add_argument("--out", required=True, metavar="DIR", help="输出文件夹")
     p.add_argument("--revision", type=int, metavar="N", help="版次（已签发的版次从存档中导出）")
     p.set_defaults(handler=cmd_return_export)
-    p = root_sub.add_parser("import-entries", help="导入填写好的报表工作簿（同 jindu entry import）")
+    p = root_sub.add_parser(
+        "import-entries", help="导入填写好的报表工作簿（同 jindu entry import）"
+    )
     add_import_arguments(p)
     p.set_defaults(handler=cmd_entry_import)
 
 
 def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of `entry import` / `import-entries`: FILE and an optional --period check."""
-    parser.add_argument("file", metavar="FILE.xlsx", help="由 jindu return export 导出并填写好的工作簿")
+    parser.add_argument(
+        "file", metavar="FILE.xlsx", help="由 jindu return export 导出并填写好的工作簿"
+    )
     parser.add_argument("--period", metavar="P", help="核对工作簿的报告期（可省略）")
 
 

@@ -314,7 +314,9 @@ class EntryModel(QAbstractTableModel):
 
     def clear_error(self, row: int, column: int) -> None:
         """Forget a refused value (Escape on the cell): the stored value shows again."""
-        if 0 <= row < len(self._visible) and self._errors.pop((self._visible[row], column), None):
+        key = (self._visible[row], column) if 0 <= row < len(self._visible) else None
+        if key is not None and key in self._errors:
+            del self._errors[key]
             index = self.index(row, column)
             self.dataChanged.emit(index, index)
 

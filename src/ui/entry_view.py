@@ -243,16 +243,17 @@ class EntryView(QTableView):
         super().inputMethodEvent(event)
 
     def edit(self, index: Index, trigger: Any = None, event: QEvent | None = None) -> bool:  # type: ignore[override]
-        if trigger is None:
-            return bool(super().edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None))
-        started = bool(super().edit(index, trigger, event))
+        if trigger is None:  # the public one-argument form
+            super().edit(index)
+            return self.state() == QAbstractItemView.State.EditingState
+        started = bool(super().edit(index, trigger, event))  # type: ignore[arg-type]
         user_trigger = trigger in (
             QAbstractItemView.EditTrigger.DoubleClicked,
             QAbstractItemView.EditTrigger.EditKeyPressed,
             QAbstractItemView.EditTrigger.AnyKeyPressed,
         )
         if not started and user_trigger and index.isValid() and self._wants_text(event):
-            self.editRefused.emit(QModelIndex(index))
+            self.editRefused.emit(self.model().index(index.row(), index.column()))
         return started
 
     @staticmethod

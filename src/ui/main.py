@@ -43,6 +43,9 @@ LOG_FILE = "jindu.log"
 PREFERRED_FAMILIES = ("Microsoft YaHei", "Microsoft YaHei UI", "SimSun", "NSimSun")
 
 
+_previous_handler: Callable[[QtMsgType, QMessageLogContext, str], None] | None = None
+
+
 def setup_logging(data_dir: Path) -> Path:
     """One rotating log file per data folder; Qt's messages go into it too."""
     folder = data_dir / "logs"

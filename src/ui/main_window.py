@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -78,6 +79,7 @@ from ui.entry_view import EntryView
 from ui.undo import item_change, single
 
 log = logging.getLogger(__name__)
+Index = QModelIndex | QPersistentModelIndex
 
 KindRole = Qt.ItemDataRole.UserRole + 1  # "section" or "item"
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -96,7 +98,7 @@ class BadgeDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.use_colour = use_colour
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         state = index.data(BadgeRole)
         if not state:
             super().paint(painter, option, index)
@@ -129,7 +131,7 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width() + option.fontMetrics.height(), size.height() + 4)
 
@@ -397,14 +399,14 @@ class MainWindow(QMainWindow):
         # Own actions rather than createUndoAction, so that their words follow the language.
         undo = QAction(self)
         undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        undo.triggered.connect(self.undo_stack.undo)
+        undo.triggered.connect(self.undo)
         redo = QAction(self)
         redo_keys = [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y)]
         standard = QKeySequence(QKeySequence.StandardKey.Redo)
         if standard not in redo_keys:  # the same key twice would make the shortcut ambiguous
             redo_keys.append(standard)
         redo.setShortcuts(redo_keys)
-        redo.triggered.connect(self.undo_stack.redo)
+        redo.triggered.connect(self.redo)
         self.register_action("undo", undo, "edit")
         self.register_action("redo", redo, "edit")
         edit.addSeparator()
@@ -603,6 +605,18 @@ class MainWindow(QMainWindow):
         self.grid.resize_columns()
 
     @Slot()
+    def undo(self) -> None:
+        # Typing still waiting for the idle save becomes a step first, so that it is what
+        # Ctrl+Z takes back, and no step is pushed while another is being undone.
+        self.save_narratives()
+        self.undo_stack.undo()
+
+    @Slot()
+    def redo(self) -> None:
+        self.save_narratives()
+        self.undo_stack.redo()
+
+    @Slot()
     def _undo_moved(self, _index: int = 0) -> None:
         undo, redo = self.actions_registry["undo"], self.actions_registry["redo"]
         undo.setEnabled(self.undo_stack.canUndo())
@@ -721,7 +735,10 @@ class MainWindow(QMainWindow):
             )
 
     def _select_first_item(self) -> None:
-        first = self.plan.items()[0] if self.plan.items() else None
+        """Open on the first task with numbers to enter: that is what a clerk comes for."""
+        items = self.plan.items()
+        with_rows = {r.indicator.item_id for r in self.model.all_rows()}
+        first = next((i for i in items if i.id in with_rows), items[0] if items else None)
         if first is not None:
             self.select_item(first.id)
 
@@ -746,6 +763,11 @@ class MainWindow(QMainWindow):
             section = self.plan.section(self.plan.item(key).section_id)
         self.model.set_section(section.id)
         self.grid.resize_columns()
+        if self.model.rowCount() == 0:
+            self.show_message(
+                self.tr("这一部分没有需要本区县填报的指标；请在下方填写工作任务的状态和说明。"),
+                False,
+            )
         if item_id is not None:
             self._show_item(item_id)
             rows = [

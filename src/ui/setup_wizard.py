@@ -289,7 +289,10 @@ class SetupWizard(QWizard):
         page.clear_errors()
         try:
             district = page.chosen_district()
-            office = self.context.service.setup(district.code, **page.values())
+            values = page.values()
+            office = self.context.service.setup(
+                district.code, values["clerk"], values["reviewer"], values["head"], values["phone"]
+            )
         except InputError as exc:
             row = page.rows.get(exc.field)
             if row is None:
@@ -297,7 +300,13 @@ class SetupWizard(QWizard):
             row.show_error(exc.message)
             if self.currentId() != self.OFFICE:
                 # The problem is on the first page: take the clerk there, to the field.
-                QTimer.singleShot(0, lambda: (self.back(), row.widget.setFocus()))
+                field = row.widget
+
+                def back_to_field() -> None:
+                    self.back()
+                    field.setFocus()
+
+                QTimer.singleShot(0, back_to_field)
             else:
                 row.widget.setFocus()
             return False

@@ -33,7 +33,9 @@ def fill(path: Path, cells: dict[tuple[str, str], object], out: Path | None = No
     """Type into the workbook the way a clerk does: by row (序号) and column."""
     wb = load_workbook(path)
     ws = wb[L.MAIN_SHEET]
-    rows = {str(c.value): c.row for c in ws["A"] if isinstance(c.value, str) and L.is_row_id(c.value)}
+    rows = {
+        str(c.value): c.row for c in ws["A"] if isinstance(c.value, str) and L.is_row_id(c.value)
+    }
     for (row_id, key), value in cells.items():
         cell = ws.cell(rows[row_id], L.COLUMN_INDEX[key])
         cell.value = value
@@ -96,7 +98,9 @@ def test_a_filled_workbook_round_trips_into_the_store(service: OfficeService, dr
     assert rows["2.1.3"] == before.by_indicator["2.1.3"]
 
 
-def test_an_unchanged_workbook_changes_nothing(service: OfficeService, draft: Path, office_dir: Path) -> None:
+def test_an_unchanged_workbook_changes_nothing(
+    service: OfficeService, draft: Path, office_dir: Path
+) -> None:
     before = db_fingerprint(office_dir)
     result = import_workbook(service, draft)
     assert result.changed == 0 and result.backup is None
@@ -133,7 +137,9 @@ def test_one_refused_cell_refuses_the_file_and_lists_every_problem(
     assert len(problems) == 5
     text = caught.value.message
     ws = load_workbook(draft)[L.MAIN_SHEET]
-    row_of = {str(c.value): c.row for c in ws["A"] if isinstance(c.value, str) and L.is_row_id(c.value)}
+    row_of = {
+        str(c.value): c.row for c in ws["A"] if isinstance(c.value, str) and L.is_row_id(c.value)
+    }
     assert f"工作表「推进情况」，第 {row_of['2.1.2']} 行，第 G 列（本期累计完成）：" in text
     assert "「很多」" in text and "不是数字" in text
     assert f"第 {row_of['2.1.3']} 行，第 G 列（本期累计完成）" in text and "不能为负数" in text
@@ -189,7 +195,9 @@ def test_a_workbook_of_another_district_plan_or_period_is_refused(
     assert db_fingerprint(office_dir) == before
 
 
-def test_a_signed_period_refuses_the_import(service: OfficeService, draft: Path, office_dir: Path) -> None:
+def test_a_signed_period_refuses_the_import(
+    service: OfficeService, draft: Path, office_dir: Path
+) -> None:
     office = service.office()
     with service.store.change() as db:
         db.execute(
@@ -254,7 +262,14 @@ def test_files_that_are_not_a_sound_xlsx_are_refused_cleanly(
         with path.open("wb") as fh:
             fh.truncate(21 * 1024 * 1024)  # sparse: costs no disk
     elif name == "bomb":
-        _zip(path, {"[Content_Types].xml": b"<a/>", "xl/workbook.xml": b"<a/>", "xl/big.xml": b"\0" * (8 * 1024 * 1024)})
+        _zip(
+            path,
+            {
+                "[Content_Types].xml": b"<a/>",
+                "xl/workbook.xml": b"<a/>",
+                "xl/big.xml": b"\0" * (8 * 1024 * 1024),
+            },
+        )
     elif name == "zip-not-xlsx":
         _zip(path, {"readme.txt": b"hello"})
     elif name == "entity":
@@ -289,7 +304,9 @@ def test_a_missing_file_is_a_usage_error(office_dir: Path, tmp_path: Path) -> No
     assert "不存在" in result.err
 
 
-def test_a_percentage_typed_in_excel_is_read_as_a_percentage(service: OfficeService, draft: Path) -> None:
+def test_a_percentage_typed_in_excel_is_read_as_a_percentage(
+    service: OfficeService, draft: Path
+) -> None:
     # Rates computed from counts are grey; type into an open count cell formatted as % instead.
     wb = load_workbook(draft)
     ws = wb[L.MAIN_SHEET]
@@ -302,4 +319,6 @@ def test_a_percentage_typed_in_excel_is_read_as_a_percentage(service: OfficeServ
     draft.write_bytes(buffer.getvalue())
     with pytest.raises(ImportRefused, match="85%"):  # 85% is no count of 户
         import_workbook(service, draft)
-    assert service.period_data(service.parse_period(PERIOD)).by_indicator["2.1.1"].value.number == Decimal(120)
+    assert service.period_data(service.parse_period(PERIOD)).by_indicator[
+        "2.1.1"
+    ].value.number == Decimal(120)

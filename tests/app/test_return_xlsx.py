@@ -33,10 +33,17 @@ def period_data(service: OfficeService) -> PeriodData:
     return service.period_data(service.parse_period(PERIOD))
 
 
-def build(service: OfficeService, out: Path, data: PeriodData | None = None, *, draft: bool = False) -> Path:
+def build(
+    service: OfficeService, out: Path, data: PeriodData | None = None, *, draft: bool = False
+) -> Path:
     data = data or period_data(service)
     return build_return_xlsx(
-        data, service.office(), period_checks(data), draft=draft, signed_at=None if draft else SIGNED_AT, out=out
+        data,
+        service.office(),
+        period_checks(data),
+        draft=draft,
+        signed_at=None if draft else SIGNED_AT,
+        out=out,
     )
 
 
@@ -45,7 +52,9 @@ def sheet(path: Path) -> Worksheet:
 
 
 def rows_by_id(ws: Worksheet) -> dict[str, int]:
-    return {str(c.value): c.row for c in ws["A"] if isinstance(c.value, str) and L.is_row_id(c.value)}
+    return {
+        str(c.value): c.row for c in ws["A"] if isinstance(c.value, str) and L.is_row_id(c.value)
+    }
 
 
 def header_row(ws: Worksheet) -> int:
@@ -56,20 +65,26 @@ def col(key: str) -> int:
     return L.COLUMN_INDEX[key]
 
 
-def edited(data: PeriodData, rows: dict[str, Value | None] | None = None, **items: dict[str, str]) -> PeriodData:
+def edited(
+    data: PeriodData, rows: dict[str, Value | None] | None = None, **items: dict[str, str]
+) -> PeriodData:
     """A copy of the period with some values and item fields replaced."""
     new_rows = [
         dataclasses.replace(r, value=rows[r.indicator.id]) if rows and r.indicator.id in rows else r
         for r in data.rows
     ]
-    new_items = [dataclasses.replace(i, **items[i.item.id]) if i.item.id in items else i for i in data.items]
+    new_items = [
+        dataclasses.replace(i, **items[i.item.id]) if i.item.id in items else i for i in data.items
+    ]
     return dataclasses.replace(data, rows=new_rows, items=new_items, by_indicator={}, by_item={})
 
 
 # ----- the data comes back -------------------------------------------------------------
 
 
-def test_a_signed_workbook_gives_back_exactly_its_canonical_data(service: OfficeService, tmp_path: Path) -> None:
+def test_a_signed_workbook_gives_back_exactly_its_canonical_data(
+    service: OfficeService, tmp_path: Path
+) -> None:
     data = period_data(service)
     path = build(service, tmp_path / "r.xlsx", data)
     expected = canonical_return(data, service.office(), signed_at=SIGNED_AT, correction_reason="")
@@ -81,21 +96,32 @@ def test_a_signed_workbook_gives_back_exactly_its_canonical_data(service: Office
     assert "\n" in items["3.3"]["problems"]
     assert "５００" in items["2.1"]["progress"]
     entries = {e["indicator"]: e for e in expected["entries"]}
-    assert entries["2.2.1"] == {"indicator": "2.2.1", "value": "true", "date": "2018-03-15", "note": ""}
+    assert entries["2.2.1"] == {
+        "indicator": "2.2.1",
+        "value": "true",
+        "date": "2018-03-15",
+        "note": "",
+    }
     assert entries["3.3.1"]["value"] == "75"  # computed 1800 / 2400
 
 
-def test_a_draft_reads_back_too_with_an_empty_signing_time(service: OfficeService, tmp_path: Path) -> None:
+def test_a_draft_reads_back_too_with_an_empty_signing_time(
+    service: OfficeService, tmp_path: Path
+) -> None:
     data = period_data(service)
     book = read_return_workbook(build(service, tmp_path / "d.xlsx", data, draft=True))
     assert book.draft
     assert (book.district, book.plan, book.plan_version, book.period, book.revision) == (
         "500103", "cq-2018", "1", PERIOD, 1,
     )  # fmt: skip
-    assert book.canonical == canonical_return(data, service.office(), signed_at="", correction_reason="")
+    assert book.canonical == canonical_return(
+        data, service.office(), signed_at="", correction_reason=""
+    )
 
 
-def test_a_correction_with_awkward_values_round_trips(service: OfficeService, tmp_path: Path) -> None:
+def test_a_correction_with_awkward_values_round_trips(
+    service: OfficeService, tmp_path: Path
+) -> None:
     data = period_data(service)
     data = edited(
         dataclasses.replace(data, revision=2, reason="更正：2.1.1 多报 20 户。\n=重新核对"),
@@ -106,13 +132,19 @@ def test_a_correction_with_awkward_values_round_trips(service: OfficeService, tm
             "3.2.1": None,
         },
         **{
-            "1.1": {"progress": "  前后有空格  ", "problems": "-1 项未完成", "next": "@所有人\n\n两行空行"},
+            "1.1": {
+                "progress": "  前后有空格  ",
+                "problems": "-1 项未完成",
+                "next": "@所有人\n\n两行空行",
+            },
             "2.3": {"status": None, "progress": "", "problems": "", "next": ""},
             "4.1": {"progress": "ＡＢＣ１２３，全角；e\u0301 未规范化"},
         },
     )
     path = build(service, tmp_path / "r2.xlsx", data)
-    expected = canonical_return(data, service.office(), signed_at=SIGNED_AT, correction_reason=data.reason)
+    expected = canonical_return(
+        data, service.office(), signed_at=SIGNED_AT, correction_reason=data.reason
+    )
     got = canonical_from_workbook(path)
     assert got == expected
     entries = {e["indicator"]: e for e in got["entries"]}
@@ -134,13 +166,17 @@ _TEXT = st.text(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(progress=_TEXT, note=_TEXT, number=st.decimals(min_value=0, max_value=10**9, places=4))
 def test_any_text_and_number_round_trip(
     service: OfficeService, tmp_path: Path, progress: str, note: str, number: Decimal
 ) -> None:
     data = period_data(service)
-    rows = [dataclasses.replace(r, note=note) if r.indicator.id == "2.1.1" else r for r in data.rows]
+    rows = [
+        dataclasses.replace(r, note=note) if r.indicator.id == "2.1.1" else r for r in data.rows
+    ]
     data = dataclasses.replace(data, rows=rows, by_indicator={})
     data = edited(data, {"3.5.1": Value(number=number)}, **{"2.1": {"progress": progress}})
     path = build(service, tmp_path / "h.xlsx", data)
@@ -149,7 +185,9 @@ def test_any_text_and_number_round_trip(
     )
 
 
-def test_every_number_and_narrative_of_the_store_is_in_its_cell(service: OfficeService, tmp_path: Path) -> None:
+def test_every_number_and_narrative_of_the_store_is_in_its_cell(
+    service: OfficeService, tmp_path: Path
+) -> None:
     data = period_data(service)
     ws = sheet(build(service, tmp_path / "r.xlsx", data))
     where = rows_by_id(ws)
@@ -177,7 +215,9 @@ def test_every_number_and_narrative_of_the_store_is_in_its_cell(service: OfficeS
     assert len(where) == len(data.items) + len(data.rows)
 
 
-def test_header_fields_and_sign_off_block_are_visible(service: OfficeService, tmp_path: Path) -> None:
+def test_header_fields_and_sign_off_block_are_visible(
+    service: OfficeService, tmp_path: Path
+) -> None:
     ws = sheet(build(service, tmp_path / "r.xlsx"))
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
     for expected in (
@@ -204,7 +244,9 @@ def test_header_fields_and_sign_off_block_are_visible(service: OfficeService, tm
     assert not any("更正说明" in t for t in texts)  # revision 1 has none
 
 
-def test_the_draft_says_so_in_its_title_and_on_every_printed_page(service: OfficeService, tmp_path: Path) -> None:
+def test_the_draft_says_so_in_its_title_and_on_every_printed_page(
+    service: OfficeService, tmp_path: Path
+) -> None:
     path = build(service, tmp_path / "d.xlsx", draft=True)
     wb = load_workbook(path)
     ws = wb[L.MAIN_SHEET]
@@ -224,7 +266,9 @@ def test_merged_two_row_header_with_column_numbers(service: OfficeService, tmp_p
         assert f"{letter}{h}:{letter}{h + 1}" in merged
     assert f"D{h}:J{h}" in merged and ws.cell(h, 4).value == L.GROUP_INDICATORS
     assert f"K{h}:M{h}" in merged and ws.cell(h, 11).value == L.GROUP_PROGRESS
-    labels = [ws.cell(h if c.group is None else h + 1, i + 1).value for i, c in enumerate(L.COLUMNS)]
+    labels = [
+        ws.cell(h if c.group is None else h + 1, i + 1).value for i, c in enumerate(L.COLUMNS)
+    ]
     assert labels == [
         "序号", "工作任务", "状态", "指标", "单位", "全年目标", "本期累计完成", "本期新增",
         "完成率", "时间进度", "进展情况", "存在问题", "下步打算", "备注",
@@ -248,14 +292,18 @@ def test_numbers_are_numbers_with_formats(service: OfficeService, tmp_path: Path
     assert ws.column_dimensions["K"].width == L.COLUMN_BY_KEY["progress"].width
 
 
-def test_decimal_values_get_as_many_decimals_as_they_have(service: OfficeService, tmp_path: Path) -> None:
+def test_decimal_values_get_as_many_decimals_as_they_have(
+    service: OfficeService, tmp_path: Path
+) -> None:
     data = edited(period_data(service), {"2.1.1": Value(number=Decimal("16.85"))})
     ws = sheet(build(service, tmp_path / "r.xlsx", data))
     cell = ws.cell(rows_by_id(ws)["2.1.1"], col("value"))
     assert cell.value == 16.85 and cell.number_format == "#,##0.00"
 
 
-def test_print_setup_a4_landscape_one_page_wide_with_page_numbers(service: OfficeService, tmp_path: Path) -> None:
+def test_print_setup_a4_landscape_one_page_wide_with_page_numbers(
+    service: OfficeService, tmp_path: Path
+) -> None:
     wb = load_workbook(build(service, tmp_path / "r.xlsx"))
     ws = wb[L.MAIN_SHEET]
     h = header_row(ws)
@@ -266,7 +314,10 @@ def test_print_setup_a4_landscape_one_page_wide_with_page_numbers(service: Offic
     assert ws.print_title_rows == f"${h}:${h + 2}"
     assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
     checks = wb[L.CHECK_SHEET]
-    assert checks.page_setup.orientation == "landscape" and checks.oddFooter.center.text == "第 &P 页 共 &N 页"
+    assert (
+        checks.page_setup.orientation == "landscape"
+        and checks.oddFooter.center.text == "第 &P 页 共 &N 页"
+    )
 
 
 def test_fonts_are_named_for_windows_chinese(service: OfficeService, tmp_path: Path) -> None:
@@ -276,10 +327,15 @@ def test_fonts_are_named_for_windows_chinese(service: OfficeService, tmp_path: P
         assert names == {L.XLSX_FONT}
 
 
-def test_text_starting_like_a_formula_is_stored_as_text(service: OfficeService, tmp_path: Path) -> None:
+def test_text_starting_like_a_formula_is_stored_as_text(
+    service: OfficeService, tmp_path: Path
+) -> None:
     data = edited(
         period_data(service),
-        **{"1.1": {"progress": "=HYPERLINK(\"http://x\")", "problems": "+1", "next": "-2"}, "1.3": {"progress": "@A1"}},
+        **{
+            "1.1": {"progress": '=HYPERLINK("http://x")', "problems": "+1", "next": "-2"},
+            "1.3": {"progress": "@A1"},
+        },
     )
     path = build(service, tmp_path / "r.xlsx", data)
     with zipfile.ZipFile(path) as archive:
@@ -288,7 +344,13 @@ def test_text_starting_like_a_formula_is_stored_as_text(service: OfficeService, 
                 assert b"<f>" not in archive.read(name) and b"<f " not in archive.read(name)
     ws = sheet(path)
     where = rows_by_id(ws)
-    for item, key in (("1.1", "progress"), ("1.1", "problems"), ("1.1", "next"), ("1.3", "progress"), ("1.2", "progress")):
+    for item, key in (
+        ("1.1", "progress"),
+        ("1.1", "problems"),
+        ("1.1", "next"),
+        ("1.3", "progress"),
+        ("1.2", "progress"),
+    ):
         cell = ws.cell(where[item], col(key))
         assert cell.data_type == "s", (item, key)
         assert cell.quotePrefix
@@ -296,7 +358,9 @@ def test_text_starting_like_a_formula_is_stored_as_text(service: OfficeService, 
     assert note.value == "=0 待二季度建设" and note.data_type == "s"
 
 
-def test_the_checks_sheet_lists_each_check_with_its_severity(service: OfficeService, tmp_path: Path) -> None:
+def test_the_checks_sheet_lists_each_check_with_its_severity(
+    service: OfficeService, tmp_path: Path
+) -> None:
     data = edited(period_data(service), **{"2.3": {"status": None, "progress": ""}})
     checks = period_checks(data)
     assert any(c.code == "item_status_missing" for c in checks)
@@ -308,9 +372,11 @@ def test_the_checks_sheet_lists_each_check_with_its_severity(service: OfficeServ
     assert "必须处理" in [r[1] for r in rows]
 
 
-def test_a_control_character_is_refused_with_the_field_named(service: OfficeService, tmp_path: Path) -> None:
+def test_a_control_character_is_refused_with_the_field_named(
+    service: OfficeService, tmp_path: Path
+) -> None:
     data = edited(period_data(service), **{"2.1": {"progress": "粘贴来的\x0b文字"}})
-    with pytest.raises(InputError, match="进展情况（2.1）"):
+    with pytest.raises(InputError, match=r"进展情况（2\.1）"):
         build(service, tmp_path / "r.xlsx", data)
     assert not (tmp_path / "r.xlsx").exists()
     assert not list(tmp_path.glob(".tmp-*"))
@@ -329,7 +395,9 @@ def test_status_and_revision_labels_map_back() -> None:
     assert sorted(["2.10", "2.9", "10.1", "2.1"], key=L.id_key) == ["2.1", "2.9", "2.10", "10.1"]
 
 
-def test_a_workbook_with_a_column_inserted_is_not_read(service: OfficeService, tmp_path: Path) -> None:
+def test_a_workbook_with_a_column_inserted_is_not_read(
+    service: OfficeService, tmp_path: Path
+) -> None:
     path = build(service, tmp_path / "r.xlsx")
     wb = load_workbook(path)
     wb[L.MAIN_SHEET].insert_cols(3)

@@ -6,6 +6,9 @@ restart of the program would.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,10 +18,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.office import now_iso
+from models.backups import list_backups
 from tests.ui.conftest import commit_text, fresh_service, stored_value
 from ui.app_context import AppContext
 from ui.entry_model import COL_NOTE, COL_PERCENT, COL_VALUE, EntryModel, ErrorRole, ObjectRole
-from ui.main_window import MainWindow
+from ui.main_window import ChecksDialog, MainWindow
+from ui.settings_dialog import SettingsDialog
 
 PERIOD = "2018Q2"
 
@@ -307,3 +312,65 @@ def test_the_window_remembers_its_layout(qtbot, context: AppContext) -> None:
     again.show()
     assert again.size().width() == 700
     assert again.h_splitter.sizes() == sizes
+
+
+def test_undoing_the_first_status_says_why_it_stays(qtbot, window: MainWindow) -> None:
+    combo = window.status_combo
+    index = combo.findData("in_progress")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    window.undo_stack.undo()
+    # The service keeps a status once given: the window says so and shows what is stored.
+    assert "2.1" in window.message_line.text() and "⚠" in window.message_line.text()
+    assert combo.currentData() == "in_progress"
+
+
+def test_a_check_leads_to_its_cell(qtbot, window: MainWindow) -> None:
+    checks = window.service.checks(window.model.period)
+    dialog = ChecksDialog(checks, window)
+    qtbot.addWidget(dialog)
+    row = next(
+        i for i, c in enumerate(checks) if c.target == "indicator" and c.target_id == "2.1.2"
+    )
+    dialog.list.setCurrentRow(row)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert dialog.chosen == ("indicator", "2.1.2")
+
+
+def test_a_clerk_backs_up_and_restores_from_the_settings(
+    qtbot, window: MainWindow, context: AppContext
+) -> None:
+    data_dir = context.data_dir
+    window.model.setData(cell(window, "2.1.1", COL_VALUE), "111")
+    dialog = SettingsDialog(context, window)
+    qtbot.addWidget(dialog)
+    dialog.restored.connect(window.after_restore)
+    before = len(list_backups(context.service.store.backup_dir))
+    dialog.backup_now.click()  # runs on the (synchronous) pool, reports back in the GUI thread
+    assert len(list_backups(context.service.store.backup_dir)) == before + 1
+    assert dialog.backups.count() == before + 1
+    assert "已备份到" in dialog.backup_status.text()
+
+    window.model.setData(cell(window, "2.1.1", COL_VALUE), "999")
+    assert stored_value(data_dir, PERIOD, "2.1.1") == "999"
+    dialog.backups.setCurrentRow(0)  # the newest: the one just made
+    context.dialogs.answers["question"] = True
+    dialog.restore_button.click()
+    assert stored_value(data_dir, PERIOD, "2.1.1") == "111"
+    assert cell(window, "2.1.1", COL_VALUE).data() == "111"
+    assert window.undo_stack.count() == 0  # the steps described data that is gone
+
+
+def test_a_long_session_does_not_abort_the_process(tmp_path: Path) -> None:
+    # PySide6 6.12 on CPython 3.11 loses a reference to None on every void call.
+    script = (
+        "import ui\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication([]); label = QLabel()\n"
+        "for _ in range(50_000): label.setText('x')\n"
+        "print('alive')\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert proc.stdout.strip() == "alive"

@@ -59,7 +59,9 @@ class CityService:
                     "本数据文件夹属于区县单位，不是市残联的数据文件夹；"
                     "市残联请使用另一个数据文件夹（--data-dir）并运行 jindu city setup --name 名称。"
                 )
-            raise StateError("本数据文件夹尚未设置为市残联（城市模式），请先运行 jindu city setup --name 名称。")
+            raise StateError(
+                "本数据文件夹尚未设置为市残联（城市模式），请先运行 jindu city setup --name 名称。"
+            )
         return City(
             name=self.store.meta("city.name", "") or "",
             plan_id=self.store.meta("plan", "") or "",
@@ -75,7 +77,9 @@ class CityService:
             raise InputError("单位名称", name[:20] + "…", f"过长（最多 {MAX_NAME} 字）")
         if self.store.meta("office.district"):
             self.city()  # raises: a district folder never becomes a city folder
-        chosen = plan or (self.plan() if self.store.meta("plan") else OfficeService.latest_bundled_plan())
+        chosen = plan or (
+            self.plan() if self.store.meta("plan") else OfficeService.latest_bundled_plan()
+        )
         with self.store.change():
             self.store.set_meta("mode", MODE_CITY)
             self.store.set_meta("city.name", text)
@@ -97,7 +101,9 @@ class CityService:
         period = parse_period(text, chosen.frequency)
         if period.year != chosen.year:
             raise InputError(
-                "报告期", text, f"当前计划《{chosen.title}》是 {chosen.year} 年的，报告期应在 {chosen.year} 年内"
+                "报告期",
+                text,
+                f"当前计划《{chosen.title}》是 {chosen.year} 年的，报告期应在 {chosen.year} 年内",
             )
         return period
 

@@ -175,7 +175,9 @@ def examine(path: Path) -> Examined:
     try:
         size = path.stat().st_size
         if size > MAX_PACKAGE_BYTES:
-            found.problems.append(f"文件过大（{size} 字节，上限 {MAX_PACKAGE_BYTES} 字节），不是上报包")
+            found.problems.append(
+                f"文件过大（{size} 字节，上限 {MAX_PACKAGE_BYTES} 字节），不是上报包"
+            )
             return found
         data = path.read_bytes()
         found.data = data
@@ -192,7 +194,11 @@ def examine(path: Path) -> Examined:
                 found.problems.append(f"不是上报包，而是{report.kind_label}；请导入 .zip 上报包")
                 return found
             found.problems.extend(report.problems)
-            found.district, found.period, found.revision = report.district, report.period, report.revision
+            found.district, found.period, found.revision = (
+                report.district,
+                report.period,
+                report.revision,
+            )
             found.signer = report.signer or ""
             try:
                 files = read_package(copy).files
@@ -230,7 +236,9 @@ def _examine_all(paths: Sequence[Path], workers: int, progress: Progress) -> Ite
     # fork starts a worker in milliseconds on Linux; elsewhere spawn re-imports (and the
     # frozen program must call multiprocessing.freeze_support(), see default_workers).
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context(method)
+    ) as pool:
         futures = [pool.submit(examine, p) for p in paths]
         for future in futures:
             if progress.cancelled:
@@ -278,8 +286,8 @@ def import_packages(
                 held[path] = done
             else:
                 todo.append(path)
-        examined = _examine_all(todo, workers if workers is not None else default_workers(len(todo)), tick)
-        pending = iter(examined)
+        count = workers if workers is not None else default_workers(len(todo))
+        pending = _examine_all(todo, count, tick)
         for path in paths:
             if tick.cancelled:
                 break
@@ -292,6 +300,7 @@ def import_packages(
             except StopIteration:
                 break  # cancelled while examining
             results.append(_decide_and_record(service, plan, found))
+        pending.close()  # stops the worker processes of a cancelled import
     finally:
         tick.finish()
     return results
@@ -310,7 +319,8 @@ def _held_copy(service: CityService, path: Path) -> ImportResult | None:
 
 def _duplicate(service: CityService, path: Path, sha: str) -> ImportResult | None:
     row = service.store.db.execute(
-        "SELECT district, period, revision, received_at FROM received WHERE sha256 = ? LIMIT 1", [sha]
+        "SELECT district, period, revision, received_at FROM received WHERE sha256 = ? LIMIT 1",
+        [sha],
     ).fetchone()
     if row is None:
         return None
@@ -348,7 +358,11 @@ def _decide_and_record(service: CityService, plan: Plan, found: Examined) -> Imp
         return _refuse(service, found, [f"导入失败：{message}"])
     except Exception as exc:  # a bug must not stop the other packages of the batch
         log.exception("unexpected failure importing %s", found.path)
-        return _refuse(service, found, [f"内部错误（{type(exc).__name__}：{exc}），请将此上报包和日志交技术支持"])
+        return _refuse(
+            service,
+            found,
+            [f"内部错误（{type(exc).__name__}：{exc}），请将此上报包和日志交技术支持"],
+        )
 
 
 @dataclass
@@ -361,7 +375,9 @@ class _Decided:
     items: list[tuple[str, str, str, str, str]]
 
 
-def _decide(service: CityService, plan: Plan, found: Examined, reasons: list[str]) -> _Decided | None:
+def _decide(
+    service: CityService, plan: Plan, found: Examined, reasons: list[str]
+) -> _Decided | None:
     """Every check that needs the city's records; adds reasons, returns what to record."""
     if not found.manifest or not found.document or not found.signer_pem:
         return None
@@ -389,7 +405,9 @@ def _decide(service: CityService, plan: Plan, found: Examined, reasons: list[str
     version_text = str(doc_plan.get("version", "")) if isinstance(doc_plan, dict) else ""
     plan_version = int(version_text) if version_text.isdigit() else 0
     if plan_id != plan.id:
-        reasons.append(f"属于计划「{plan_id}」，不是本机正在汇总的计划「{plan.id}」（{plan.title}）")
+        reasons.append(
+            f"属于计划「{plan_id}」，不是本机正在汇总的计划「{plan.id}」（{plan.title}）"
+        )
         return None
     if plan_version not in service.plan_versions(plan.id):
         reasons.append(f"按计划 {plan.id} 第 {version_text or '?'} 版填报，本机没有该版本的计划")
@@ -416,7 +434,9 @@ def _decide(service: CityService, plan: Plan, found: Examined, reasons: list[str
     return _Decided(period, plan_version, cert, pin, entries, items)
 
 
-def _entries(plan: Plan, district: str, doc: dict[str, Any], reasons: list[str]) -> list[tuple[str, str, str, str]]:
+def _entries(
+    plan: Plan, district: str, doc: dict[str, Any], reasons: list[str]
+) -> list[tuple[str, str, str, str]]:
     found: list[tuple[str, str, str, str]] = []
     raw = doc.get("entries")
     if not isinstance(raw, list):
@@ -467,7 +487,9 @@ def _value_problem(kind: Kind, value: str, when: str) -> str | None:
     return None
 
 
-def _items(plan: Plan, doc: dict[str, Any], reasons: list[str]) -> list[tuple[str, str, str, str, str]]:
+def _items(
+    plan: Plan, doc: dict[str, Any], reasons: list[str]
+) -> list[tuple[str, str, str, str, str]]:
     found: list[tuple[str, str, str, str, str]] = []
     raw = doc.get("items")
     if not isinstance(raw, list):
@@ -488,7 +510,10 @@ def _items(plan: Plan, doc: dict[str, Any], reasons: list[str]) -> list[tuple[st
         if status and status not in statuses:
             reasons.append(f"工作任务 {ident} 的状态「{status}」无效")
             continue
-        found.append((ident, status, *(str(entry.get(k, "")) for k in ("progress", "problems", "next"))))  # type: ignore[misc]
+        progress, problems, next_steps = (
+            str(entry.get(k, "")) for k in ("progress", "problems", "next")
+        )
+        found.append((ident, status, progress, problems, next_steps))
     return found
 
 
@@ -522,12 +547,12 @@ def _record(service: CityService, plan: Plan, found: Examined, d: _Decided) -> I
                 ],
             )  # fmt: skip
             key = (district, plan.id, period, revision)
-            db.executemany(
+            db.conn.executemany(
                 "INSERT INTO received_entries (district, plan, period, revision, indicator, value, date, note)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(*key, *entry) for entry in d.entries],
             )
-            db.executemany(
+            db.conn.executemany(
                 "INSERT INTO received_items (district, plan, period, revision, item, status, progress,"
                 " problems, next) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(*key, *item) for item in d.items],

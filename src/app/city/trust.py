@@ -70,7 +70,9 @@ def _district_name(code: str) -> str:
 def _row_to_cert(row: tuple[str, str, str, str, str, str]) -> DistrictCert:
     district, fp, pem, subject, source, added_at = row
     cert = x509.load_pem_x509_certificate(pem.encode("ascii"))
-    return DistrictCert(district, _district_name(district), fp, subject, source, added_at, cert.not_valid_after_utc)
+    return DistrictCert(
+        district, _district_name(district), fp, subject, source, added_at, cert.not_valid_after_utc
+    )
 
 
 def current_cert(service: CityService, district: str) -> DistrictCert | None:
@@ -91,7 +93,9 @@ def registered_certs(service: CityService) -> list[DistrictCert]:
     return [_row_to_cert(r) for r in rows]
 
 
-def _record(service: CityService, district: str, cert: x509.Certificate, source: str) -> DistrictCert:
+def _record(
+    service: CityService, district: str, cert: x509.Certificate, source: str
+) -> DistrictCert:
     """Make `cert` the district's current certificate; call inside `store.change()`."""
     fp = fingerprint(cert)
     now = now_iso()
@@ -104,7 +108,14 @@ def _record(service: CityService, district: str, cert: x509.Certificate, source:
         "INSERT INTO district_certs (district, fingerprint, cert, subject, source, added_at, retired_at)"
         " VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (district, fingerprint) DO UPDATE SET"
         " source = excluded.source, added_at = excluded.added_at, retired_at = NULL",
-        [district, fp, crypto.cert_pem(cert).decode("ascii"), cert.subject.rfc4514_string(), source, now],
+        [
+            district,
+            fp,
+            crypto.cert_pem(cert).decode("ascii"),
+            cert.subject.rfc4514_string(),
+            source,
+            now,
+        ],
     )
     found = current_cert(service, district)
     assert found is not None
@@ -125,9 +136,13 @@ def trust_district(service: CityService, district_text: str, cert_path: Path) ->
     warnings: list[str] = []
     now = datetime.now(UTC)
     if cert.not_valid_after_utc < now:
-        warnings.append(f"注意：该证书已于 {cert.not_valid_after_utc:%Y-%m-%d} 过期，请区县用 jindu key new 生成新密钥。")
+        warnings.append(
+            f"注意：该证书已于 {cert.not_valid_after_utc:%Y-%m-%d} 过期，请区县用 jindu key new 生成新密钥。"
+        )
     elif cert.not_valid_before_utc > now:
-        warnings.append(f"注意：该证书的有效期从 {cert.not_valid_before_utc:%Y-%m-%d} 开始，请核对区县电脑的时间。")
+        warnings.append(
+            f"注意：该证书的有效期从 {cert.not_valid_before_utc:%Y-%m-%d} 开始，请核对区县电脑的时间。"
+        )
     old = current_cert(service, district.code)
     fp = fingerprint(cert)
     if old is not None and old.fingerprint == fp and old.source == "registered":

@@ -31,7 +31,6 @@ from models.period_data import IndicatorRow, ItemRow
 from models.periods import Period
 
 
-
 @dataclass(frozen=True)
 class ImportProblem:
     sheet: str
@@ -57,7 +56,9 @@ class ImportRefused(JinduError):
         self.path = path
         self.problems = problems
         lines = "\n".join(str(p) for p in problems)
-        super().__init__(f"工作簿「{path.name}」有 {len(problems)} 处问题，未导入任何内容：\n{lines}")
+        super().__init__(
+            f"工作簿「{path.name}」有 {len(problems)} 处问题，未导入任何内容：\n{lines}"
+        )
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,15 @@ class ImportResult:
 class _Plan:
     """What the workbook changes, each change with the cells it came from."""
 
-    entries: list[tuple[IndicatorCells, IndicatorRow, str | None, bool, str | None]] = field(default_factory=list)
+    entries: list[tuple[IndicatorCells, IndicatorRow, str | None, bool, str | None]] = field(
+        default_factory=list
+    )
     items: list[tuple[ItemCells, ItemRow, str | None, dict[str, str]]] = field(default_factory=list)
 
 
-def import_workbook(service: OfficeService, path: Path, *, period: str | None = None) -> ImportResult:
+def import_workbook(
+    service: OfficeService, path: Path, *, period: str | None = None
+) -> ImportResult:
     """Import a filled return workbook; `period`, when given, must be the workbook's.
 
     Raises:
@@ -116,7 +121,11 @@ def _check_identity(service: OfficeService, book: ReturnWorkbook, period: str | 
             f"本单位是{office.district.name}（{office.district.code}），不能导入",
         )
     if book.plan != plan.id:
-        raise InputError("计划编号", book.plan, f"此工作簿属于另一计划，本单位当前使用的计划是 {plan.id}《{plan.title}》")
+        raise InputError(
+            "计划编号",
+            book.plan,
+            f"此工作簿属于另一计划，本单位当前使用的计划是 {plan.id}《{plan.title}》",
+        )
     if book.plan_version != str(plan.version):
         raise InputError(
             "计划版本",
@@ -235,11 +244,21 @@ def _read_changes(
     return plan
 
 
-_FIELD_COLUMNS = {"进展情况": "progress", "存在问题": "problems", "下步打算": "next", "状态": "status", "备注": "note"}
+_FIELD_COLUMNS = {
+    "进展情况": "progress",
+    "存在问题": "problems",
+    "下步打算": "next",
+    "状态": "status",
+    "备注": "note",
+}
 
 
 def _write(
-    service: OfficeService, book: ReturnWorkbook, period: Period, plan: _Plan, problems: list[ImportProblem]
+    service: OfficeService,
+    book: ReturnWorkbook,
+    period: Period,
+    plan: _Plan,
+    problems: list[ImportProblem],
 ) -> None:
     """All changes in one transaction; a change the service refuses rolls back every one."""
 

@@ -79,7 +79,11 @@ def _step(progress: Progress | None, text: str) -> None:
 
 
 def _export_draft(
-    service: OfficeService, period: Period, out_dir: Path, written: list[Path], progress: Progress | None
+    service: OfficeService,
+    period: Period,
+    out_dir: Path,
+    written: list[Path],
+    progress: Progress | None,
 ) -> None:
     # The builders import openpyxl and reportlab: only when a return is exported.
     from app import keys
@@ -95,10 +99,18 @@ def _export_draft(
     fingerprint = keys.load_info(data_dir).fingerprint if keys.has_identity(data_dir) else None
     xlsx_name, pdf_name = draft_names(office.district.code, period.id, data.revision)
     _step(progress, "生成 Excel 报表")
-    written.append(build_return_xlsx(data, office, checks, draft=True, signed_at=None, out=out_dir / xlsx_name))
+    written.append(
+        build_return_xlsx(data, office, checks, draft=True, signed_at=None, out=out_dir / xlsx_name)
+    )
     _step(progress, "生成 PDF 报表")
     result = build_return_pdf(
-        data, office, checks, draft=True, signed_at=None, fingerprint=fingerprint, out=out_dir / pdf_name
+        data,
+        office,
+        checks,
+        draft=True,
+        signed_at=None,
+        fingerprint=fingerprint,
+        out=out_dir / pdf_name,
     )
     written.append(result.path)
 

@@ -48,14 +48,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("indicator", "指标", GROUP_INDICATORS, 22, 84, "丁"),
     Column("unit", "单位", GROUP_INDICATORS, 5.5, 24, "戊"),
     Column("target", "全年目标", GROUP_INDICATORS, 9, 40, "1", numeric=True),
-    Column("value", "本期累计完成", GROUP_INDICATORS, 11, 46, "2", numeric=True),
+    Column("value", "本期累计完成", GROUP_INDICATORS, 11, 50, "2", numeric=True),
     Column("increment", "本期新增", GROUP_INDICATORS, 9, 38, "3", numeric=True),
     Column("percent", "完成率", GROUP_INDICATORS, 8, 33, "4", numeric=True),
     Column("time", "时间进度", GROUP_INDICATORS, 8, 37, "5", numeric=True),
     Column("progress", "进展情况", GROUP_PROGRESS, 34, 106, "己"),
-    Column("problems", "存在问题", GROUP_PROGRESS, 22, 78, "庚"),
-    Column("next", "下步打算", GROUP_PROGRESS, 22, 78, "辛"),
-    Column("note", "备注", None, 14, 44, "壬"),
+    Column("problems", "存在问题", GROUP_PROGRESS, 22, 74, "庚"),
+    Column("next", "下步打算", GROUP_PROGRESS, 22, 74, "辛"),
+    Column("note", "备注", None, 14, 52, "壬"),
 )
 COLUMN_INDEX: dict[str, int] = {c.key: i + 1 for i, c in enumerate(COLUMNS)}  # 1-based
 COLUMN_BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
@@ -233,7 +233,10 @@ def canonical_value(kind: Kind, value: Value | None) -> tuple[str, str]:
     if kind is Kind.MILESTONE or value.done is not None:
         if value.done is None:
             return ("", "")
-        return ("true" if value.done else "false", value.date.isoformat() if value.done and value.date else "")
+        return (
+            "true" if value.done else "false",
+            value.date.isoformat() if value.done and value.date else "",
+        )
     return (format_decimal(value.number) if value.number is not None else "", "")
 
 
@@ -251,7 +254,10 @@ def number_cell(number: Decimal) -> int | float | str:
     if number == number.to_integral_value() and abs(number) < 10**_EXCEL_DIGITS:
         return int(number)
     as_float = float(number)
-    if Decimal(repr(as_float)) == number and len(number.normalize().as_tuple().digits) <= _EXCEL_DIGITS:
+    if (
+        Decimal(repr(as_float)) == number
+        and len(number.normalize().as_tuple().digits) <= _EXCEL_DIGITS
+    ):
         return as_float
     return format_decimal(number)
 
@@ -281,7 +287,9 @@ def cell_text(value: object) -> str:
     if isinstance(value, Decimal):
         return format_decimal(value)
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -309,11 +317,17 @@ def status_from_text(text: str) -> str:
 # ----- sizes --------------------------------------------------------------------------------
 
 
-def text_width(text: str) -> int:
-    """Width in half-width characters: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+# A Chinese character of 10-point 宋体 is 13 px wide, a digit of the default font 7 px:
+# Excel's column width counts digits.
+WIDE_CHAR = 1.9
+
+
+def text_width(text: str) -> float:
+    """Width in digits of the default font: a Chinese (full-width) character takes 1.9."""
+    return sum(WIDE_CHAR if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
 
 
 def line_count(text: str, width: float) -> int:
-    usable = max(width - 1.5, 1.0)
+    """Lines a wrapped text takes in a column `width` digits wide (a little generous)."""
+    usable = max(width - 0.5, 1.0)
     return sum(max(1, ceil(text_width(part) / usable)) for part in text.split("\n"))

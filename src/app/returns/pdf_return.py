@@ -67,6 +67,7 @@ NAME_COLUMN = 190.0
 # least MIN_PIECE of them fits on the page.
 TALL_ROW = 80.0
 CELL_PADDING = 2.0
+CHART_MAX = 200.0  # percent: the chart's value axis never goes further
 MIN_PIECE = 40.0  # x of the second column of names in the sign-off block
 
 
@@ -99,9 +100,17 @@ BAR_BLUE = colors.HexColor("#2F5597")
 
 class _Styles:
     def __init__(self, font: str) -> None:
-        def style(name: str, size: float, leading: float, align: int = TA_LEFT, **kw: Any) -> ParagraphStyle:
+        def style(
+            name: str, size: float, leading: float, align: int = TA_LEFT, **kw: Any
+        ) -> ParagraphStyle:
             return ParagraphStyle(
-                name, fontName=font, fontSize=size, leading=leading, alignment=align, wordWrap="CJK", **kw
+                name,
+                fontName=font,
+                fontSize=size,
+                leading=leading,
+                alignment=align,
+                wordWrap="CJK",
+                **kw,
             )
 
         self.font = font
@@ -195,12 +204,12 @@ def build_return_pdf(
 def _numbered_canvas(font: str, running: str, draft: bool, pages: list[int]) -> type[Canvas]:
     """A canvas that holds its pages until the end, then prints 第 x 页 共 y 页 on each."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
             self._startPage()
 
@@ -218,12 +227,16 @@ def _numbered_canvas(font: str, running: str, draft: bool, pages: list[int]) -> 
             self.saveState()
             self.setFont(font, 8)
             self.setFillColor(colors.black)
-            self.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM / 2 - 3, f"第 {number} 页 共 {total} 页")
+            self.drawCentredString(
+                PAGE_WIDTH / 2, MARGIN_BOTTOM / 2 - 3, f"第 {number} 页 共 {total} 页"
+            )
             self.drawString(MARGIN_X, PAGE_HEIGHT - MARGIN_TOP / 2 - 2, running)
             if draft:
                 self.setFillColor(DRAFT_RED)
                 self.setFont(font, 12)
-                self.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - MARGIN_TOP / 2 - 3, L.DRAFT_MARK)
+                self.drawRightString(
+                    PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - MARGIN_TOP / 2 - 3, L.DRAFT_MARK
+                )
                 # A light diagonal mark across the page that no crop or copy removes.
                 self.setFillAlpha(0.09)
                 self.setFont(font, 84)
@@ -240,7 +253,10 @@ def _numbered_canvas(font: str, running: str, draft: bool, pages: list[int]) -> 
 
 def _title_block(data: PeriodData, s: _Styles, draft: bool) -> list[Flowable]:
     marks_width = 170.0
-    heading: list[Flowable] = [_p(L.return_title(data), s.title), _p(L.period_heading(data), s.subtitle)]
+    heading: list[Flowable] = [
+        _p(L.return_title(data), s.title),
+        _p(L.period_heading(data), s.subtitle),
+    ]
     if draft:
         heading.append(_p(L.DRAFT_MARK, s.draft))
     marks = [_p(f"{L.spaced_label(k)}：{v}", s.marks) for k, v in L.form_markings(data)]
@@ -323,47 +339,60 @@ def _main_table(data: PeriodData, s: _Styles) -> Table:
                 top[i] = _p(column.group, s.header)
                 cmds.append(("SPAN", (i, 0), (i + span - 1, 0)))
     rows: list[list[Any]] = [top, second, marks]
+    bands: list[int] = []
     for section in data.plan.sections:
         r = len(rows)
+        bands.append(r)
         rows.append([_p(f"{section.number}、{section.title}", s.section)] + [""] * (n - 1))
         cmds += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SECTION_GREY)]
         for item in section.items:
             rows.append(_item_cells(data.by_item[item.id], s))
             for row in data.rows_of_item(item.id):
                 rows.append(_indicator_cells(row, s))
-    return _ReturnTable(
+    table = _ReturnTable(
         rows,
         colWidths=column_widths(),
         repeatRows=3,
         splitInRow=1,
         style=TableStyle(cmds),
     )
+    table.band_rows = frozenset(bands)
+    return table
 
 
-class _ReturnTable(Table):
+class _ReturnTable(Table):  # type: ignore[misc]  # reportlab has no type hints
     """A table that splits a tall row across pages, and never re-prints its header mid-page.
 
     reportlab first splits between rows; when the next row is tall, the rest of
     the table (its repeated header and the part of that row that fits) would then
     be placed in the space left on the same page, repeating the header there. So:
     a tall row that meets enough space is split inside the row (the narrative
-    continues on the next page); a short one moves whole to the next page.
+    continues on the next page); a short one moves whole to the next page. A
+    section's band row never ends a page: it moves on with the row below it.
     """
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    band_rows: frozenset[int] = frozenset()  # indices of the sections' band rows
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)
         heights = self._rowHeights
         n = self._getFirstPossibleSplitRowPosition(availHeight)
         if n >= len(heights):
             return [self]
         leftover = availHeight - sum(heights[:n])
+        parts: list[Flowable] = []
         if heights[n] >= TALL_ROW and leftover >= MIN_PIECE:
-            parts: list[Flowable] = self._splitRows(availHeight, doInRowSplit=True)
-            if parts:
-                return parts
-        if n <= self.repeatRows:
-            return []  # only the header would fit here: start on the next page
-        return self._splitRows(availHeight, doInRowSplit=False)  # type: ignore[no-any-return]
+            parts = self._splitRows(availHeight, doInRowSplit=True)
+        if not parts:
+            if n - 1 in self.band_rows and n - 1 > self.repeatRows:
+                n -= 1  # split above the band: it goes with its first item
+            if n <= self.repeatRows:
+                return []  # only the header would fit here: start on the next page
+            parts = self._splitRows(sum(heights[:n]) + 0.01, doInRowSplit=False)
+        if len(parts) == 2:
+            shift = n - self.repeatRows
+            parts[1].band_rows = frozenset(b - shift for b in self.band_rows if b >= n)
+        return parts
 
 
 def column_widths() -> list[float]:
@@ -389,15 +418,21 @@ def _item_cells(item_row: ItemRow, s: _Styles) -> list[Any]:
 
 def _indicator_cells(row: IndicatorRow, s: _Styles) -> list[Any]:
     ind = row.indicator
-    target = "" if row.district_target is None or ind.kind is Kind.MILESTONE else format_decimal(row.district_target)
-    increment = "" if row.increment is None or ind.kind is Kind.MILESTONE else format_decimal(row.increment)
+    target = (
+        ""
+        if row.district_target is None or ind.kind is Kind.MILESTONE
+        else format_decimal(row.district_target)
+    )
+    increment = (
+        "" if row.increment is None or ind.kind is Kind.MILESTONE else format_decimal(row.increment)
+    )
     cells: dict[str, Any] = {
         "id": _p(ind.id, s.cell_right),
         "indicator": _p(ind.name, s.cell),
         "unit": _p(ind.unit, s.cell_center),
         "target": _p(target, s.cell_right),
-        # A milestone's date on its own line, so that the narrow column never breaks it.
-        "value": _p(L.value_text(row).replace("（", "\n（"), s.cell_center)
+        # A milestone's date on its own line, without brackets, so that the narrow column never breaks it.
+        "value": _p(L.value_text(row).replace("（", "\n").replace("）", ""), s.cell_center)
         if ind.kind is Kind.MILESTONE
         else _p(L.value_text(row), s.cell_right),
         "increment": _p(increment, s.cell_right),
@@ -412,7 +447,11 @@ def section_completion(data: PeriodData) -> list[tuple[str, Decimal | None]]:
     """Per section: its label and the mean 完成率 of its indicators that have one."""
     found: list[tuple[str, Decimal | None]] = []
     for section in data.plan.sections:
-        values = [r.percent for r in data.rows if r.indicator.section_id == section.id and r.percent is not None]
+        values = [
+            r.percent
+            for r in data.rows
+            if r.indicator.section_id == section.id and r.percent is not None
+        ]
         mean = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.1")) if values else None
         found.append((f"{section.number}、{section.title}", mean))
     return found
@@ -431,15 +470,20 @@ def _chart_block(data: PeriodData, s: _Styles) -> Flowable:
     chart.y = 18
     chart.width = chart_width
     chart.height = bar_step * len(sections)
-    chart.data = [[float(m) if m is not None else 0.0 for _, m in sections]]
+    # Far-ahead sections are drawn to the axis' end (their label gives the number), so
+    # that one 4000 % section does not flatten the others and the time line.
     top = max([100.0, time, *(float(m) for _, m in sections if m is not None)])
+    axis_max = min(float(int(top / 20 + 0.999) * 20), CHART_MAX)
+    chart.data = [[min(float(m), axis_max) if m is not None else 0.0 for _, m in sections]]
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = float(int(top / 20 + 0.999) * 20)
-    chart.valueAxis.valueStep = 20
+    chart.valueAxis.valueMax = axis_max
+    chart.valueAxis.valueStep = 20 if axis_max <= 120 else 50
     chart.valueAxis.labelTextFormat = "%d%%"
     chart.valueAxis.labels.fontName = s.font
     chart.valueAxis.labels.fontSize = 7
-    chart.categoryAxis.categoryNames = [_fit(name, s.font, 8, label_width - 12) for name, _ in sections]
+    chart.categoryAxis.categoryNames = [
+        _fit(name, s.font, 8, label_width - 12) for name, _ in sections
+    ]
     chart.categoryAxis.labels.fontName = s.font
     chart.categoryAxis.labels.fontSize = 8
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -453,17 +497,36 @@ def _chart_block(data: PeriodData, s: _Styles) -> Flowable:
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     chart.barLabelFormat = "values"
-    chart.barLabelArray = [[f"完成率 {m}%" if m is not None else "无可计算完成率的指标" for _, m in sections]]
+    chart.barLabelArray = [
+        [f"完成率 {m}%" if m is not None else "无可计算完成率的指标" for _, m in sections]
+    ]
     drawing.add(chart)
     x = chart.x + chart.width * time / chart.valueAxis.valueMax
     drawing.add(
-        Line(x, chart.y - 4, x, chart.y + chart.height + 4, strokeColor=DRAFT_RED, strokeWidth=1.2, strokeDashArray=[4, 2])
+        Line(
+            x,
+            chart.y - 4,
+            x,
+            chart.y + chart.height + 4,
+            strokeColor=DRAFT_RED,
+            strokeWidth=1.2,
+            strokeDashArray=[4, 2],
+        )
     )
     drawing.add(
-        String(x, chart.y + chart.height + 8, f"时间进度 {_pct(data.period.time_percent)}", fontName=s.font, fontSize=8, textAnchor="middle", fillColor=DRAFT_RED)
+        String(
+            x,
+            chart.y + chart.height + 8,
+            f"时间进度 {_pct(data.period.time_percent)}",
+            fontName=s.font,
+            fontSize=8,
+            textAnchor="middle",
+            fillColor=DRAFT_RED,
+        )
     )
     heading = _p(
-        "各部分完成率与时间进度（完成率：该部分本区县各指标完成率的平均值；虚线：时间进度）", s.heading
+        "各部分完成率与时间进度（完成率：该部分本区县各指标完成率的平均值；虚线：时间进度）",
+        s.heading,
     )
     return KeepTogether([heading, drawing])
 
@@ -484,12 +547,17 @@ def _checks_block(data: PeriodData, checks: list[Check], s: _Styles) -> list[Flo
         f"{Severity.EXPLAIN.label_zh} {counts[Severity.EXPLAIN]} 项，{Severity.INFO.label_zh} {counts[Severity.INFO]} 项。"
         + (f"尚有 {stopping} 项须处理或说明后才能签发。" if stopping else "检查通过，可以签发。")
     )
-    found: list[Flowable] = [_p(f"审核检查{L.period_heading(data)}", s.heading), _p(summary, s.info)]
+    found: list[Flowable] = [
+        _p(f"审核检查{L.period_heading(data)}", s.heading),
+        _p(summary, s.info),
+    ]
     if not checks:
         return found
     widths = [24.0, 44.0, 150.0, 64.0, 0.0, 50.0]
     widths[4] = FRAME_WIDTH - sum(widths)
-    rows: list[list[Any]] = [[_p(h, s.header) for h in ("序号", "级别", "检查项", "对象", "说明", "处理情况")]]
+    rows: list[list[Any]] = [
+        [_p(h, s.header) for h in ("序号", "级别", "检查项", "对象", "说明", "处理情况")]
+    ]
     for n, check in enumerate(checks, start=1):
         target = ("指标" if check.target == "indicator" else "工作任务") + f" {check.target_id}"
         handling = "已说明" if check.explained else SEVERITY_HANDLING[check.severity]
@@ -525,14 +593,16 @@ def _checks_block(data: PeriodData, checks: list[Check], s: _Styles) -> list[Flo
 # ----- the sign-off block -------------------------------------------------------------------
 
 
-class _SignOff(Flowable):
+class _SignOff(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """单位负责人 … 报出日期, the seal space and the signature box, at the bottom of the page.
 
     It takes the rest of the frame, so that its contents always sit at the same
     place on the last page; `placed` records (page number, box rect) once drawn.
     """
 
-    def __init__(self, s: _Styles, office: Office, signed_at: str, fingerprint: str | None, draft: bool) -> None:
+    def __init__(
+        self, s: _Styles, office: Office, signed_at: str, fingerprint: str | None, draft: bool
+    ) -> None:
         super().__init__()
         self.s = s
         self.office = office
@@ -562,11 +632,17 @@ class _SignOff(Flowable):
         c.drawString(0, top - 36, L.labelled("signed_at", L.signed_at_text(self.signed_at)))
         c.setFont(font, 7.5)
         if self.fingerprint:
-            grouped = " ".join(self.fingerprint[i : i + 4].upper() for i in range(0, len(self.fingerprint), 4))
+            grouped = " ".join(
+                self.fingerprint[i : i + 4].upper() for i in range(0, len(self.fingerprint), 4)
+            )
             c.drawString(0, top - 56, f"签名证书指纹（SHA-256，可电话核对）：{grouped}")
         if self.draft:
             c.setFillColor(DRAFT_RED)
-            c.drawString(0, BOX_BOTTOM + 4, f"{L.DRAFT_MARK}：本文件为草稿，未经电子签名，不能作为正式报表上报。")
+            c.drawString(
+                0,
+                BOX_BOTTOM + 4,
+                f"{L.DRAFT_MARK}：本文件为草稿，未经电子签名，不能作为正式报表上报。",
+            )
             c.setFillColor(colors.black)
         # The seal: an empty space with its caption, left of the signature box.
         seal_x = self.width - BOX_WIDTH - SEAL_WIDTH - 12

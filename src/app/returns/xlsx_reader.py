@@ -12,7 +12,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -25,8 +25,8 @@ from app.returns import layout as L
 from models.errors import JinduError, UsageError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
-MAX_PART_BYTES = 50 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 60 * 1024 * 1024
+MAX_PART_BYTES = 40 * 1024 * 1024
 MAX_PARTS = 1000
 # Real xlsx parts compress about 5-20 times; a bomb compresses thousands of times.
 MAX_RATIO = 200
@@ -87,11 +87,17 @@ def check_xlsx_file(path: Path) -> None:
         raise UsageError(f"文件「{path}」不存在")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise WorkbookError(path, f"文件过大（{size // 1024 // 1024} MB），报表工作簿不应超过 {MAX_FILE_BYTES // 1024 // 1024} MB")
+        raise WorkbookError(
+            path,
+            f"文件过大（{size // 1024 // 1024} MB），报表工作簿不应超过 {MAX_FILE_BYTES // 1024 // 1024} MB",
+        )
     with path.open("rb") as fh:
         head = fh.read(8)
     if head == _OLE_MAGIC:
-        raise WorkbookError(path, "这是旧版 .xls 或加了密码的工作簿；请在 Excel/WPS 中去掉密码并另存为 .xlsx 后再导入")
+        raise WorkbookError(
+            path,
+            "这是旧版 .xls 或加了密码的工作簿；请在 Excel/WPS 中去掉密码并另存为 .xlsx 后再导入",
+        )
     if not zipfile.is_zipfile(path):
         raise WorkbookError(path, "不是 xlsx 文件（xlsx 是 zip 格式，此文件不是）")
     try:
@@ -109,22 +115,31 @@ def check_xlsx_file(path: Path) -> None:
                     raise WorkbookError(path, f"部件 {info.filename} 已加密")
                 total += info.file_size
                 ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > MAX_PART_BYTES or total > MAX_UNCOMPRESSED_BYTES or (
-                    info.file_size > 1024 * 1024 and ratio > MAX_RATIO
+                if (
+                    info.file_size > MAX_PART_BYTES
+                    or total > MAX_UNCOMPRESSED_BYTES
+                    or (info.file_size > 1024 * 1024 and ratio > MAX_RATIO)
                 ):
                     raise WorkbookError(path, f"解压后过大（部件 {info.filename}），疑似压缩炸弹")
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
-                    _check_xml(path, info.filename, archive.read(info))
+                    with archive.open(info) as part:
+                        _check_xml(path, info.filename, part)
     except zipfile.BadZipFile as exc:
         raise WorkbookError(path, f"zip 结构损坏：{exc}") from exc
 
 
-def _check_xml(path: Path, name: str, data: bytes) -> None:
+def _check_xml(path: Path, name: str, part: IO[bytes]) -> None:
+    """Parse one part as a stream (memory stays small), refusing any DTD or entity."""
     try:
-        SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        for _event, element in SafeET.iterparse(
+            part, events=("end",), forbid_dtd=True, forbid_entities=True, forbid_external=True
+        ):
+            element.clear()
     except DefusedXmlException as exc:
-        raise WorkbookError(path, f"部件 {name} 含有 DTD 或实体声明（可能是恶意文件），已拒绝") from exc
+        raise WorkbookError(
+            path, f"部件 {name} 含有 DTD 或实体声明（可能是恶意文件），已拒绝"
+        ) from exc
     except SafeET.ParseError as exc:
         raise WorkbookError(path, f"部件 {name} 不是有效的 XML：{exc}") from exc
 
@@ -178,7 +193,11 @@ def _read_sheet(path: Path, ws: Worksheet) -> ReturnWorkbook:
         if L.is_indicator_id(row_id):
             indicators.append(
                 IndicatorCells(
-                    r, row_id, cells.get((r, ci["value"])), formats.get((r, ci["value"]), ""), cells.get((r, ci["note"]))
+                    r,
+                    row_id,
+                    cells.get((r, ci["value"])),
+                    formats.get((r, ci["value"]), ""),
+                    cells.get((r, ci["note"])),
                 )
             )
         elif L.is_row_id(row_id):
@@ -204,7 +223,11 @@ def _read_sheet(path: Path, ws: Worksheet) -> ReturnWorkbook:
         found = L.split_labelled(value)
         if found and found[0] not in fields:
             fields[found[0]] = found[1]
-    missing = [L.LABEL_TEXT[k] for k in ("district", "plan", "plan_version", "period", "revision") if k not in fields]
+    missing = [
+        L.LABEL_TEXT[k]
+        for k in ("district", "plan", "plan_version", "period", "revision")
+        if k not in fields
+    ]
     if missing:
         raise WorkbookError(path, f"找不到{'、'.join(missing)}，不是进度（Jindu）导出的报表")
     revision = L.parse_revision(fields["revision"])
@@ -251,7 +274,9 @@ def _canonical(
     entries = []
     for cells in indicators:
         value, when = L.canonical_value_from_cell(cells.value)
-        entries.append({"indicator": cells.id, "value": value, "date": when, "note": _text(cells.note)})
+        entries.append(
+            {"indicator": cells.id, "value": value, "date": when, "note": _text(cells.note)}
+        )
     items = [
         {
             "item": cells.id,
@@ -274,4 +299,5 @@ def _canonical(
         "entries": entries,
         "items": items,
     }
-    return normalize(doc)
+    normal: dict[str, Any] = normalize(doc)
+    return normal

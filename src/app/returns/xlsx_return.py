@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
@@ -32,7 +33,7 @@ from models.period_data import IndicatorRow, ItemRow, PeriodData
 
 HUNDRED = Decimal(100)
 FORMULA_START = ("=", "+", "-", "@")
-LINE_HEIGHT = 13.5  # points per line of 10-point 宋体
+LINE_HEIGHT = 13.0  # points per line of 10-point 宋体
 MAX_ROW_HEIGHT = 409  # Excel's limit
 
 _F = L.XLSX_FONT
@@ -75,6 +76,7 @@ def build_return_xlsx(
     `before_save` lets the signer add its very hidden sheet to the same workbook.
     """
     wb = Workbook()
+    _default_font(wb)
     ws = wb.active
     assert ws is not None
     _ReturnSheet(ws, data, office, draft=draft, signed_at=signed_at or "").write()
@@ -87,6 +89,18 @@ def build_return_xlsx(
     if before_save is not None:
         before_save(wb)
     return write_atomic_with(out, wb.save)
+
+
+def _default_font(wb: Workbook) -> None:
+    """Make 宋体 10 the workbook's default font, also of empty cells.
+
+    Excel and WPS measure column widths in digits of the default font; with
+    Calibri (openpyxl's default) missing, LibreOffice substitutes a wider font
+    and the columns come out a third wider than on Windows. openpyxl has no
+    public setting for it: the first font of the style sheet is the default.
+    """
+    wb._fonts = IndexedList([FONT])
+    wb._named_styles["Normal"].font = FONT
 
 
 def set_text(cell: Cell, text: str, field: str) -> Cell:
@@ -104,7 +118,9 @@ def set_text(cell: Cell, text: str, field: str) -> Cell:
 
 
 class _ReturnSheet:
-    def __init__(self, ws: Worksheet, data: PeriodData, office: Office, *, draft: bool, signed_at: str) -> None:
+    def __init__(
+        self, ws: Worksheet, data: PeriodData, office: Office, *, draft: bool, signed_at: str
+    ) -> None:
         self.ws = ws
         self.data = data
         self.office = office
@@ -115,7 +131,14 @@ class _ReturnSheet:
 
     # --- helpers
     def merged(
-        self, row: int, first: int, last: int, value: str, font: Font, align: Alignment, field: str = ""
+        self,
+        row: int,
+        first: int,
+        last: int,
+        value: str,
+        font: Font,
+        align: Alignment,
+        field: str = "",
     ) -> Cell:
         cell = self.ws.cell(row=row, column=first)
         set_text(cell, value, field or value[:10])
@@ -179,19 +202,53 @@ class _ReturnSheet:
         self.ws.row_dimensions[2].height = 20
         marks = L.form_markings(data)
         for offset, (key, value) in enumerate(marks):
-            self.merged(1 + offset, title_last + 1, last, f"{L.spaced_label(key)}：{value}", FONT_SMALL, LEFT)
+            self.merged(
+                1 + offset,
+                title_last + 1,
+                last,
+                f"{L.spaced_label(key)}：{value}",
+                FONT_SMALL,
+                LEFT,
+            )
         self.row = max(4, len(marks) + 1)
         ci = L.COLUMN_INDEX
         r = self.row
         self.merged(r, 1, ci["status"], L.labelled("district_name", data.district_name), FONT, LEFT)
-        self.merged(r, ci["indicator"], ci["unit"], L.labelled("district", data.district), FONT, LEFT)
-        self.merged(r, ci["target"], ci["time"], L.labelled("period_end", data.period.end_label_zh), FONT, LEFT)
-        self.merged(r, ci["progress"], ci["progress"], L.labelled("period", data.period.id), FONT, LEFT)
-        self.merged(r, ci["problems"], last, L.labelled("revision", L.revision_text(data.revision)), FONT, LEFT)
+        self.merged(
+            r, ci["indicator"], ci["unit"], L.labelled("district", data.district), FONT, LEFT
+        )
+        self.merged(
+            r,
+            ci["target"],
+            ci["time"],
+            L.labelled("period_end", data.period.end_label_zh),
+            FONT,
+            LEFT,
+        )
+        self.merged(
+            r, ci["progress"], ci["progress"], L.labelled("period", data.period.id), FONT, LEFT
+        )
+        self.merged(
+            r,
+            ci["problems"],
+            last,
+            L.labelled("revision", L.revision_text(data.revision)),
+            FONT,
+            LEFT,
+        )
         r += 1
-        self.merged(r, 1, ci["unit"], L.labelled("plan_title", f"《{data.plan.title}》"), FONT, LEFT)
+        self.merged(
+            r, 1, ci["unit"], L.labelled("plan_title", f"《{data.plan.title}》"), FONT, LEFT
+        )
         self.merged(r, ci["target"], ci["time"], L.labelled("plan", data.plan.id), FONT, LEFT)
-        self.merged(r, ci["progress"], ci["progress"], L.labelled("plan_version", str(data.plan.version)), FONT, LEFT)
+        self.merged(
+            r,
+            ci["progress"],
+            ci["progress"],
+            L.labelled("plan_version", str(data.plan.version)),
+            FONT,
+            LEFT,
+        )
         r += 1
         if data.revision >= 2 or data.reason:
             text = L.labelled("correction_reason", data.reason)
@@ -200,7 +257,7 @@ class _ReturnSheet:
             r += 1
         if self.draft:
             self.merged(r, 1, last, INSTRUCTIONS, FONT_SMALL, WRAP_TOP)
-            self.height(r, L.line_count(INSTRUCTIONS, self.width_of("id", "note") * 10 / 9))
+            self.height(r, L.line_count(INSTRUCTIONS, self.width_of("id", "note") * 10 / 9) + 1)
             r += 1
         self.row = r + 1  # a blank row before the table
 
@@ -224,7 +281,9 @@ class _ReturnSheet:
                     groups_done.add(column.group)
                     span = [c for c in L.COLUMNS if c.group == column.group]
                     ws.cell(row=top, column=col, value=column.group)
-                    ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + len(span) - 1)
+                    ws.merge_cells(
+                        start_row=top, start_column=col, end_row=top, end_column=col + len(span) - 1
+                    )
                 ws.cell(row=second, column=col, value=column.label)
             ws.cell(row=marks, column=col, value=column.mark)
         ws.row_dimensions[top].height = 20
@@ -253,7 +312,9 @@ class _ReturnSheet:
 
     def section_row(self, title: str) -> None:
         r = self.boxed_row()
-        cell = self.merged(r, 1, L.LAST_COLUMN, title, FONT_BOLD, Alignment(vertical="center", wrap_text=True))
+        cell = self.merged(
+            r, 1, L.LAST_COLUMN, title, FONT_BOLD, Alignment(vertical="center", wrap_text=True)
+        )
         for col in range(1, L.LAST_COLUMN + 1):
             self.ws.cell(row=r, column=col).fill = FILL_SECTION
         cell.font = FONT_BOLD
@@ -270,7 +331,11 @@ class _ReturnSheet:
         status.alignment = Alignment(vertical="top", horizontal="center", wrap_text=True)
         self.status_cells.append(status.coordinate)
         texts = {"task": task}
-        for key, text in (("progress", item_row.progress), ("problems", item_row.problems), ("next", item_row.next)):
+        for key, text in (
+            ("progress", item_row.progress),
+            ("problems", item_row.problems),
+            ("next", item_row.next),
+        ):
             self.put(r, key, text, f"{L.COLUMN_BY_KEY[key].label}（{item.id}）")
             texts[key] = text
         self.grey(r, L.ITEM_INPUTS)
@@ -283,7 +348,9 @@ class _ReturnSheet:
         ci = L.COLUMN_INDEX
         self.put(r, "id", ind.id, "序号").alignment = Alignment(vertical="top", horizontal="right")
         self.put(r, "indicator", ind.name, f"指标（{ind.id}）")
-        self.put(r, "unit", ind.unit, f"单位（{ind.id}）").alignment = Alignment(vertical="top", horizontal="center")
+        self.put(r, "unit", ind.unit, f"单位（{ind.id}）").alignment = Alignment(
+            vertical="top", horizontal="center"
+        )
         if row.district_target is not None and ind.kind is not Kind.MILESTONE:
             self.number(r, "target", row.district_target, ind.kind)
         if ind.kind is Kind.MILESTONE:
@@ -306,6 +373,10 @@ class _ReturnSheet:
             L.line_count(row.note, L.COLUMN_BY_KEY["note"].width),
             L.line_count(L.value_text(row), L.COLUMN_BY_KEY["value"].width),
         )
+        if ind.kind is Kind.MILESTONE and row.value is not None and row.value.date is not None:
+            lines = max(
+                lines, 3
+            )  # spreadsheets break "已完成（2018-05-20）" at the bracket and inside the date
         self.height(r, lines)
 
     def number(self, r: int, key: str, number: Decimal | None, kind: Kind) -> None:
@@ -327,18 +398,26 @@ class _ReturnSheet:
         office = self.office
         r = self.row
         self.merged(r, 1, ci["status"], L.labelled("head", office.head), FONT, LEFT)
-        self.merged(r, ci["indicator"], ci["value"], L.labelled("reviewer", office.reviewer), FONT, LEFT)
+        self.merged(
+            r, ci["indicator"], ci["value"], L.labelled("reviewer", office.reviewer), FONT, LEFT
+        )
         self.merged(r, ci["increment"], ci["time"], L.labelled("clerk", office.clerk), FONT, LEFT)
-        self.merged(r, ci["progress"], ci["progress"], L.labelled("phone", office.phone), FONT, LEFT)
+        self.merged(
+            r, ci["progress"], ci["progress"], L.labelled("phone", office.phone), FONT, LEFT
+        )
         self.ws.row_dimensions[r].height = 22
         r += 1
-        self.merged(r, 1, ci["value"], L.labelled("signed_at", L.signed_at_text(self.signed_at)), FONT, LEFT)
+        self.merged(
+            r, 1, ci["value"], L.labelled("signed_at", L.signed_at_text(self.signed_at)), FONT, LEFT
+        )
         self.ws.row_dimensions[r].height = 22
         # Room for the office seal (盖章): a tall empty area, bottom right.
         seal = self.ws.cell(row=r, column=ci["problems"], value=L.SEAL_LABEL)
         seal.font = FONT
         seal.alignment = Alignment(horizontal="center", vertical="top")
-        self.ws.merge_cells(start_row=r, start_column=ci["problems"], end_row=r + 3, end_column=last)
+        self.ws.merge_cells(
+            start_row=r, start_column=ci["problems"], end_row=r + 3, end_column=last
+        )
         for extra in range(r + 1, r + 4):
             self.ws.row_dimensions[extra].height = 22
         self.row = r + 4
@@ -348,7 +427,11 @@ class _ReturnSheet:
         ws.freeze_panes = ws.cell(row=first_data, column=1)
         ws.print_title_rows = f"{header_row}:{header_row + 2}"
         ws.print_area = f"A1:{get_column_letter(L.LAST_COLUMN)}{self.row}"
-        _page_setup(ws, self.draft, f"{self.data.district_name} {self.data.period.label_zh} {L.revision_text(self.data.revision)}")
+        _page_setup(
+            ws,
+            self.draft,
+            f"{self.data.district_name} {self.data.period.label_zh} {L.revision_text(self.data.revision)}",
+        )
 
 
 def _page_setup(ws: Worksheet, draft: bool, left_header: str) -> None:
@@ -405,15 +488,29 @@ def _write_checks(ws: Worksheet, data: PeriodData, checks: list[Check], *, draft
     for n, check in enumerate(checks, start=1):
         target = ("指标" if check.target == "indicator" else "工作任务") + f" {check.target_id}"
         handling = "已说明" if check.explained else SEVERITY_HANDLING[check.severity]
-        values = (str(n), check.severity.label_zh, CODES.get(check.code, check.code), target, check.message, handling)
+        values = (
+            str(n),
+            check.severity.label_zh,
+            CODES.get(check.code, check.code),
+            target,
+            check.message,
+            handling,
+        )
         for col, text in enumerate(values, start=1):
             c = set_text(ws.cell(row=r, column=col), text, "检查说明")
             c.font = FONT
             c.border = BORDER
-            c.alignment = WRAP_TOP if col in (3, 5) else Alignment(vertical="top", horizontal="center", wrap_text=True)
-        ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, 4 + LINE_HEIGHT * max(
-            L.line_count(values[2], widths["C"]), L.line_count(values[4], widths["E"])
-        ))
+            c.alignment = (
+                WRAP_TOP
+                if col in (3, 5)
+                else Alignment(vertical="top", horizontal="center", wrap_text=True)
+            )
+        ws.row_dimensions[r].height = min(
+            MAX_ROW_HEIGHT,
+            4
+            + LINE_HEIGHT
+            * max(L.line_count(values[2], widths["C"]), L.line_count(values[4], widths["E"])),
+        )
         r += 1
     if not checks:
         c = ws.cell(row=r, column=1, value="本期没有检查提示。")
