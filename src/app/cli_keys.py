@@ -67,7 +67,7 @@ def cmd_new(ctx: Context) -> int:
     office = ctx.office().office()
     passphrase = ctx.passphrase("新密钥口令", confirm=True)
     info = keys.create_identity(
-        ctx.data_dir, f"{office.district.name}残疾人联合会", office.district.code, passphrase, replace=True
+        ctx.data_dir, keys.office_name(office.district.name), office.district.code, passphrase, replace=True
     )
     with ctx.office().store.change():
         ctx.office().store.audit("new", "key", office.district.code, None, info.fingerprint)

@@ -85,23 +85,22 @@ def register(sub: Any) -> None:
 def cmd_setup(ctx: Context) -> int:
     a = ctx.args
     from app import keys
+    from app.office_setup import setup_office
     from models.districts import find_district
     from models.plan import load_plan
 
-    district = find_district(a.district)  # refuse a bad district before asking for a passphrase
+    find_district(a.district)  # refuse a bad district before asking for a passphrase
     plan = None
     if a.plan:
         path = Path(a.plan)
         if not path.is_file():
             raise UsageError(f"计划文件「{a.plan}」不存在")
         plan = load_plan(path)
-    need_key = not keys.has_identity(ctx.data_dir)
-    passphrase = ctx.passphrase(confirm=True) if need_key else None
-    if passphrase is not None:
-        keys.check_passphrase(passphrase)
-    office = ctx.office().setup(a.district, a.clerk, a.reviewer, a.head, a.phone, plan)
-    if passphrase is not None:
-        info = keys.create_identity(ctx.data_dir, f"{district.name}残疾人联合会", district.code, passphrase)
+    passphrase = ctx.passphrase(confirm=True) if not keys.has_identity(ctx.data_dir) else None
+    office, info = setup_office(
+        ctx.office(), ctx.data_dir, a.district, a.clerk, a.reviewer, a.head, a.phone, passphrase, plan
+    )
+    if info is not None:
         ctx.warn(f"已生成签名密钥，证书指纹：{info.fingerprint_grouped}")
     ctx.warn(f"已设置：{office.district.name}（{office.district.code}），计划 {office.plan_id}，数据文件夹 {ctx.data_dir}")
     return 0
@@ -170,9 +169,9 @@ def cmd_target_set(ctx: Context) -> int:
 
 def cmd_entry_set(ctx: Context) -> int:
     row = ctx.office().set_entry(ctx.args.period, ctx.args.indicator, ctx.args.value, note=ctx.args.note)
-    from models.checks import _indicator_checks
+    from models.checks import indicator_checks
 
-    for check in _indicator_checks(row, ""):
+    for check in indicator_checks(row, ""):
         if check.code in ("value_decreased", "behind_schedule", "over_target"):
             ctx.warn(f"提醒：{check.message}（签发前须在备注或存在问题中说明）")
     return 0
@@ -334,29 +333,18 @@ def cmd_backups(ctx: Context) -> int:
 
 
 def cmd_restore(ctx: Context) -> int:
-    from models import backups
+    from app.office_setup import restore_backup
 
     path = Path(ctx.args.file)
     if not path.exists():
         raise UsageError(f"备份文件「{ctx.args.file}」不存在")
-    backups.check_backup_file(path)
-    service = ctx.office(auto_backup=False)
-    safety = service.store.backup("before-restore")
-    ctx.warn(f"已先备份当前数据：{safety}")
-    service.store.close()
-    ctx._office = None
-    backups.restore_into(path, service.store.path)
-    service = ctx.office(auto_backup=False)
-    with service.store.change():
-        service.store.audit("restore", "database", str(path), None, str(safety))
-    try:
-        from app.archive import reconcile_archive
-    except ModuleNotFoundError:
-        pass
-    else:
-        for line in reconcile_archive(ctx.data_dir, service):
-            ctx.warn(line)
-    ctx.warn(f"已从 {path} 恢复")
+    from models import backups
+
+    backups.check_backup_file(path)  # refuse before the office is even opened
+    restored, messages = restore_backup(ctx.office(auto_backup=False), ctx.data_dir, path)
+    ctx._office = restored
+    for line in messages:
+        ctx.warn(line)
     return 0
 
 

@@ -42,6 +42,11 @@ class KeyInfo:
         return " ".join(self.fingerprint[i : i + 4].upper() for i in range(0, 64, 4))
 
 
+def office_name(district_name: str) -> str:
+    """The office a district key belongs to: 渝中区 → 渝中区残疾人联合会."""
+    return f"{district_name}残疾人联合会"
+
+
 def keys_dir(data_dir: Path) -> Path:
     return data_dir / "keys"
 

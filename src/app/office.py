@@ -409,7 +409,7 @@ class OfficeService:
         period = self.parse_period(period_text)
         item = self.plan().item(item_id)
         parsed_status: Status | None = None
-        if status is not None:
+        if status:  # "" clears the status (undoing the first status given)
             parsed_status = parse_status(status)
         for label, text in (("进展情况", progress), ("存在问题", problems), ("下步打算", next_steps)):
             if text is not None and len(text) > 5000:

@@ -63,7 +63,8 @@ BEHIND_POINTS = Decimal(20)
 OVER_PERCENT = Decimal(150)
 
 
-def _indicator_checks(row: IndicatorRow, item_problems: str) -> list[Check]:
+def indicator_checks(row: IndicatorRow, item_problems: str) -> list[Check]:
+    """The checks of one indicator's row; `item_problems` is its item's 存在问题."""
     ind = row.indicator
     name = f"{ind.id} {ind.name}"
     explained = bool(row.note.strip() or item_problems.strip())
@@ -153,7 +154,7 @@ def period_checks(data: PeriodData) -> list[Check]:
                 )
             )
         for row in data.rows_of_item(item.id):
-            found.extend(_indicator_checks(row, item_row.problems))
+            found.extend(indicator_checks(row, item_row.problems))
     order = {Severity.BLOCKING: 0, Severity.EXPLAIN: 1, Severity.INFO: 2}
     return sorted(found, key=lambda c: order[c.severity])
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import keys
 from app.office import OFFICE_LABELS, Office
+from app.office_setup import setup_office
 from models.districts import District, current_districts, find_district, search_districts
 from models.errors import InputError, JinduError
 from ui.app_context import AppContext
@@ -290,8 +291,15 @@ class SetupWizard(QWizard):
         try:
             district = page.chosen_district()
             values = page.values()
-            office = self.context.service.setup(
-                district.code, values["clerk"], values["reviewer"], values["head"], values["phone"]
+            office, info = setup_office(
+                self.context.service,
+                self.context.data_dir,
+                district.code,
+                values["clerk"],
+                values["reviewer"],
+                values["head"],
+                values["phone"],
+                passphrase,
             )
         except InputError as exc:
             row = page.rows.get(exc.field)
@@ -313,17 +321,7 @@ class SetupWizard(QWizard):
         except JinduError as exc:
             self.context.dialogs.error(self, self.tr("无法完成设置"), exc.message)
             return False
-        if passphrase is not None:
-            try:
-                info = keys.create_identity(
-                    self.context.data_dir,
-                    f"{office.district.name}残疾人联合会",
-                    office.district.code,
-                    passphrase,
-                )
-            except JinduError as exc:
-                self.context.dialogs.error(self, self.tr("无法生成签名密钥"), exc.message)
-                return False
+        if info is not None:
             self.fingerprint = info.fingerprint_grouped
             log.info("office set up: %s, key %s", office.district.code, info.fingerprint)
             self.context.dialogs.information(

@@ -255,6 +255,11 @@ def test_the_draft_says_so_in_its_title_and_on_every_printed_page(
     for name in (L.MAIN_SHEET, L.CHECK_SHEET):
         assert wb[name].oddHeader.right.text == L.DRAFT_MARK
     assert ws.cell(3, 1).value == L.DRAFT_MARK
+    # The template offers the statuses as a drop-down list; the signed return does not.
+    (validation,) = ws.data_validations.dataValidation
+    assert validation.formula1 == '"未启动,推进中,已完成,滞后"'
+    assert len(validation.sqref.ranges) == len(service.plan().items())
+    assert not sheet(build(service, tmp_path / "s.xlsx")).data_validations.dataValidation
 
 
 def test_merged_two_row_header_with_column_numbers(service: OfficeService, tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ from app.city.office import CITY_CODE, CityService
 from app.files import write_atomic
 from app.office import now_iso
 from models.districts import District
-from models.errors import InputError
+from models.errors import InputError, StateError
 from models.kinds import Kind, Level
 from models.numbers import format_decimal
 from models.periods import Period
@@ -246,6 +246,9 @@ def export(service: CityService, period: Period, fmt: str, out: Path) -> list[Pa
     if fmt not in FORMATS:
         raise InputError("--format", fmt, f"应为 {' 或 '.join(FORMATS)}")
     summary = summarize(service, period)
+    if not _values(summary):
+        # An ADX message needs at least one group; an empty export helps nobody.
+        raise StateError(f"{period.label_zh}还没有接收到任何区县报表的数据，没有可导出的内容。")
     if fmt == "adx":
         data = adx_document(summary)
     else:

@@ -34,6 +34,7 @@ from models.periods import Period
 BEHIND_MARK = "▼"
 LEGEND = f"{BEHIND_MARK} 表示该区县该指标完成率落后时间进度超过 20 个百分点（滞后）"
 MATRIX_CHUNK = 15  # indicator columns per PDF table: A4 landscape holds about fifteen
+MIN_BAR_STEP = 8.0  # points per bar; a chart of more bars than fit is split
 
 
 @dataclass(frozen=True)
@@ -489,8 +490,14 @@ def write_pdf(data: ReportData, out: Path) -> Path:
             text = text[:-1]
         return text + "…"
 
-    def bar_chart(caption: str, bars: list[tuple[str, Decimal | None]]) -> Flowable:
-        label_width, step = 200.0, 13.0 if len(bars) > 12 else 22.0
+    def bar_chart(
+        caption: str, bars: list[tuple[str, Decimal | None]], empty: list[str] | None = None
+    ) -> Flowable:
+        """Horizontal bars of 完成率 with 时间进度 dashed; `empty` labels the bars with no value."""
+        blanks = empty or ["无可计算的完成率"] * len(bars)
+        # The bars share one page with the heading: thinner bars when there are many districts.
+        label_width = 200.0
+        step = max(MIN_BAR_STEP, min(22.0, (R.FRAME_HEIGHT - 90) / max(1, len(bars))))
         time = float(s.period.time_percent)
         drawing = Drawing(
             R.FRAME_WIDTH, step * len(bars) + 46, initialFontName=font, initialFontSize=8
@@ -513,7 +520,12 @@ def write_pdf(data: ReportData, out: Path) -> Path:
         chart.barLabels.fontName, chart.barLabels.fontSize = font, 7
         chart.barLabels.boxAnchor, chart.barLabels.dx = "w", 3
         chart.barLabelFormat = "values"
-        chart.barLabelArray = [[f"{m}%" if m is not None else "无可计算的完成率" for _, m in bars]]
+        chart.barLabelArray = [
+            [
+                f"{m}%" if m is not None else blank
+                for (_, m), blank in zip(bars, blanks, strict=True)
+            ]
+        ]
         drawing.add(chart)
         x = chart.x + chart.width * time / chart.valueAxis.valueMax
         drawing.add(
@@ -597,14 +609,20 @@ def write_pdf(data: ReportData, out: Path) -> Path:
             section_completion(s),
         )
     )
-    story.append(PageBreak())
     by_district = district_completion(s)
-    story.append(
-        bar_chart(
-            "三、各区县平均完成率与时间进度（该区县计数、金额类指标完成率的平均值；虚线：时间进度）",
-            [(name, mean) for _, name, mean in by_district],
+    per_chart = int((R.FRAME_HEIGHT - 90) // MIN_BAR_STEP)
+    bars = [(name, mean) for _, name, mean in by_district]
+    empty = ["无可计算的完成率" if code in s.reporting else "未报" for code, _, _ in by_district]
+    for start in range(0, len(bars), per_chart):
+        if start:
+            story.append(PageBreak())
+        story.append(
+            bar_chart(
+                "三、各区县平均完成率与时间进度（该区县计数、金额类指标完成率的平均值；虚线：时间进度）",
+                bars[start : start + per_chart],
+                empty[start : start + per_chart],
+            )
         )
-    )
     story.append(PageBreak())
 
     # districts x indicators

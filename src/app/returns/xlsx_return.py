@@ -329,7 +329,8 @@ class _ReturnSheet:
         self.put(r, "task", task, f"工作任务（{item.id}）")
         status = self.put(r, "status", L.status_text(item_row.status), f"状态（{item.id}）")
         status.alignment = Alignment(vertical="top", horizontal="center", wrap_text=True)
-        self.status_cells.append(status.coordinate)
+        if self.draft:  # a drop-down list for the clerk filling in the template
+            self.status_cells.append(status.coordinate)
         texts = {"task": task}
         for key, text in (
             ("progress", item_row.progress),
