@@ -41,12 +41,16 @@ def _glyph(draw: ImageDraw.ImageDraw, size: int) -> None:
     font = ImageFont.truetype(str(FONT), round(size * 0.56), index=0)
     stroke = max(1, round(size * 0.012))  # WenQuanYi is light; a thin stroke makes it read at 32 px
     centre = (size / 2, size * 0.43)
-    draw.text(centre, "进", font=font, fill=WHITE, anchor="mm", stroke_width=stroke, stroke_fill=WHITE)
+    draw.text(
+        centre, "进", font=font, fill=WHITE, anchor="mm", stroke_width=stroke, stroke_fill=WHITE
+    )
     left, right = size * 0.2, size * 0.8
     top, bottom = size * 0.75, size * 0.83
     radius = (bottom - top) / 2
     draw.rounded_rectangle((left, top, right, bottom), radius=radius, fill=TRACK)
-    draw.rounded_rectangle((left, top, left + (right - left) * 0.7, bottom), radius=radius, fill=AMBER)
+    draw.rounded_rectangle(
+        (left, top, left + (right - left) * 0.7, bottom), radius=radius, fill=AMBER
+    )
 
 
 def _bars(draw: ImageDraw.ImageDraw, size: int) -> None:
@@ -86,7 +90,9 @@ def write_icons(out: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Draw resources/icons/jindu.png and jindu.ico")
-    parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: resources/icons)")
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help="output folder (default: resources/icons)"
+    )
     args = parser.parse_args(argv)
     for path in write_icons(args.out):
         print(path)

@@ -157,7 +157,9 @@ class Smoke:
         expected = read_version()
         result = self.run("--version")
         if result.out.strip() != f"jindu {expected}":
-            raise StepFailed(f"--version printed {result.out.strip()!r}, expected 'jindu {expected}'")
+            raise StepFailed(
+                f"--version printed {result.out.strip()!r}, expected 'jindu {expected}'"
+            )
         self.timings["cli --version (s)"] = result.seconds
         return result.out.strip()
 
@@ -206,7 +208,9 @@ class Smoke:
         for _round in range(4):
             checks = json.loads(self.run("check", "--period", PERIOD, "--json").out)
             if checks.get("signable"):
-                return f"{calls} entry calls, {_round + 1} check rounds; `check --json` says signable"
+                return (
+                    f"{calls} entry calls, {_round + 1} check rounds; `check --json` says signable"
+                )
             for check in checks["checks"]:
                 if not stops_signing(check):
                     continue
@@ -286,7 +290,9 @@ class Smoke:
             if missing:
                 module = missing.group(1)
                 source = ROOT / "src" / Path(*module.split("."))
-                missing_or_skip(f"`return sign` (needs {module})", source.with_suffix(".py"), source)
+                missing_or_skip(
+                    f"`return sign` (needs {module})", source.with_suffix(".py"), source
+                )
             raise StepFailed(f"`return sign` exited {result.code}: {result.err.strip()[-3000:]}")
         paths = written_paths(result.out)
         check_written(paths, self.export_dir, {".xlsx", ".pdf", ".zip"})
@@ -294,16 +300,22 @@ class Smoke:
         with zipfile.ZipFile(package) as zf:
             names = {info.filename for info in zf.infolist()}
             not_utf8 = [
-                i.filename for i in zf.infolist() if not i.filename.isascii() and not i.flag_bits & 0x800
+                i.filename
+                for i in zf.infolist()
+                if not i.filename.isascii() and not i.flag_bits & 0x800
             ]
         if names != PACKAGE_MEMBERS:
-            raise StepFailed(f"package {package.name} holds {sorted(names)}, expected {sorted(PACKAGE_MEMBERS)}")
+            raise StepFailed(
+                f"package {package.name} holds {sorted(names)}, expected {sorted(PACKAGE_MEMBERS)}"
+            )
         if not_utf8:
             raise StepFailed(f"package names without the UTF-8 flag: {not_utf8}")
         self.timings["return sign (s)"] = result.seconds
         verify = self.run("verify", *(str(p) for p in paths), expect=None)
         if verify.code != 0:
-            raise StepFailed(f"`verify` exited {verify.code}:\n{verify.out.strip()}\n{verify.err.strip()}")
+            raise StepFailed(
+                f"`verify` exited {verify.code}:\n{verify.out.strip()}\n{verify.err.strip()}"
+            )
         return f"{', '.join(p.name for p in paths)}; verify: {verify.err.strip()}"
 
     def window_check(self) -> str:
@@ -312,9 +324,13 @@ class Smoke:
         run = start_window(self.window, self.data, self.env(), self.work, hold=WINDOW_SECONDS)
         problems = []
         if run.exit_code is not None:
-            problems.append(f"the window exited after {run.alive:.1f} s with status {run.exit_code}")
+            problems.append(
+                f"the window exited after {run.alive:.1f} s with status {run.exit_code}"
+            )
         problems += [f"stderr: {line}" for line in unexpected(run.stderr_lines)]
-        problems += [f"log: {line}" for line in unexpected(run.log_lines) if is_warning_or_worse(line)]
+        problems += [
+            f"log: {line}" for line in unexpected(run.log_lines) if is_warning_or_worse(line)
+        ]
         if problems:
             tail = "\n".join(run.stderr_lines[-20:] + run.log_lines[-20:])
             raise StepFailed("; ".join(problems[:10]) + (f"\n{tail}" if tail else ""))
@@ -347,7 +363,9 @@ def missing_or_skip(what: str, *sources: Path) -> None:
 
 
 def stops_signing(check: dict[str, object]) -> bool:
-    return check["severity"] == "blocking" or (check["severity"] == "explain" and not check["explained"])
+    return check["severity"] == "blocking" or (
+        check["severity"] == "explain" and not check["explained"]
+    )
 
 
 def written_paths(stdout: str) -> list[Path]:
@@ -367,7 +385,9 @@ def check_written(paths: list[Path], folder: Path, suffixes: set[str]) -> None:
         raise StepFailed(f"expected files {sorted(suffixes)}, got {[p.name for p in paths]}")
     for pdf in (p for p in paths if p.suffix == ".pdf"):
         if b"/FontFile2" not in pdf.read_bytes():
-            raise StepFailed(f"{pdf.name} embeds no TrueType font (the bundled CJK font is missing?)")
+            raise StepFailed(
+                f"{pdf.name} embeds no TrueType font (the bundled CJK font is missing?)"
+            )
 
 
 def unexpected(lines: list[str]) -> list[str]:
@@ -388,12 +408,16 @@ class WindowRun:
 
 
 def _log_sizes(data: Path) -> dict[Path, int]:
-    return {p: p.stat().st_size for p in (data / "logs").glob("*.log")} if (data / "logs").is_dir() else {}
+    return (
+        {p: p.stat().st_size for p in (data / "logs").glob("*.log")}
+        if (data / "logs").is_dir()
+        else {}
+    )
 
 
 def _new_log_text(data: Path, before: dict[Path, int]) -> str:
     text = []
-    for path, size in _log_sizes(data).items():
+    for path in _log_sizes(data):
         with path.open("rb") as fh:
             fh.seek(before.get(path, 0))
             text.append(fh.read().decode("utf-8", "replace"))
@@ -401,37 +425,44 @@ def _new_log_text(data: Path, before: dict[Path, int]) -> str:
 
 
 def start_window(
-    exe: Path | list[str], data: Path, env: dict[str, str], cwd: Path, *, hold: float, stop_when_shown: bool = False
+    exe: Path | list[str],
+    data: Path,
+    env: dict[str, str],
+    cwd: Path,
+    *,
+    hold: float,
+    stop_when_shown: bool = False,
 ) -> WindowRun:
     """Start the window offscreen, wait until `hold` seconds (or until shown), then stop it."""
     before = _log_sizes(data)
     command = [*(exe if isinstance(exe, list) else [str(exe)]), "--data-dir", str(data)]
-    err_file = tempfile.TemporaryFile()
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err_file, env=env, cwd=cwd)
     shown = None
-    try:
-        while time.perf_counter() - start < hold:
-            if proc.poll() is not None:
-                break
-            if shown is None and SHOWN_MARKER in _new_log_text(data, before):
-                shown = time.perf_counter() - start
-                if stop_when_shown:
+    with tempfile.TemporaryFile() as err_file:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=err_file, env=env, cwd=cwd
+        )
+        try:
+            while time.perf_counter() - start < hold:
+                if proc.poll() is not None:
                     break
-            time.sleep(0.01)
-        alive = time.perf_counter() - start
-        exit_code = proc.poll()
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-    err_file.seek(0)
-    stderr = err_file.read().decode("utf-8", "replace").splitlines()
-    err_file.close()
+                if shown is None and SHOWN_MARKER in _new_log_text(data, before):
+                    shown = time.perf_counter() - start
+                    if stop_when_shown:
+                        break
+                time.sleep(0.01)
+            alive = time.perf_counter() - start
+            exit_code = proc.poll()
+        finally:
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        err_file.seek(0)
+        stderr = err_file.read().decode("utf-8", "replace").splitlines()
     log = _new_log_text(data, before).splitlines()
     return WindowRun(shown, alive, exit_code, stderr, log)
 
@@ -441,11 +472,15 @@ def measure_startup(label: str, exe: Path | list[str], smoke: Smoke) -> float | 
     for _ in range(TIMING_RUNS):
         run = start_window(exe, smoke.data, smoke.env(), smoke.work, hold=30, stop_when_shown=True)
         if run.shown is None:
-            print(f"  {label}: no shown-window marker within 30 s (exit {run.exit_code}); not measured")
+            print(
+                f"  {label}: no shown-window marker within 30 s (exit {run.exit_code}); not measured"
+            )
             return None
         times.append(run.shown)
     median = statistics.median(times)
-    print(f"  {label}: window shown after {', '.join(f'{t:.2f}' for t in times)} s (median {median:.2f} s)")
+    print(
+        f"  {label}: window shown after {', '.join(f'{t:.2f}' for t in times)} s (median {median:.2f} s)"
+    )
     return median
 
 
@@ -482,7 +517,9 @@ def command_words(text: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Smoke test of a built Jindu (frozen or not)")
     parser.add_argument("cli", type=Path, help="jindu-cli executable, or the bundle folder")
-    parser.add_argument("--window", type=Path, help="jindu (windowed) executable; default: beside the CLI")
+    parser.add_argument(
+        "--window", type=Path, help="jindu (windowed) executable; default: beside the CLI"
+    )
     parser.add_argument(
         "--unfrozen",
         help="also time this unfrozen window command (e.g. .venv/bin/jindu) for comparison",
@@ -497,7 +534,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         smoke.step("--version", smoke.version)
         if smoke.step("setup (Chinese path with spaces)", smoke.setup):
-            completed = smoke.step(f"complete period {PERIOD} until signable", smoke.complete_period)
+            completed = smoke.step(
+                f"complete period {PERIOD} until signable", smoke.complete_period
+            )
             smoke.step("return export", smoke.export)
             if completed:
                 smoke.step("return sign + verify", smoke.sign)

@@ -7,8 +7,10 @@ Windows. It runs on any platform: PyInstaller's own versioninfo module needs `pe
 which exists only on Windows installs, so nothing here imports it.
 
 Usage (from the checkout):
-    python installer/version_info.py --print-version      # 0.1.0, for makensis -DVERSION=
+    python installer/version_info.py --print-version          # 0.1.0, for makensis -DVERSION=
+    python installer/version_info.py --print-windows-version  # 0.1.0.0, for -DVERSION_QUAD=
     python installer/version_info.py --out build/v.txt --exe jindu.exe
+    python installer/version_info.py --check   # what PyInstaller will embed loads and serialises
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def read_version(path: Path = VERSION_FILE) -> str:
             and isinstance(node.value.value, str)
         ):
             return node.value.value
-    raise ValueError(f"{path}: no __version__ = \"…\" assignment")
+    raise ValueError(f'{path}: no __version__ = "…" assignment')
 
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
@@ -106,12 +108,60 @@ def write(out: Path, exe_name: str, version: str | None = None) -> Path:
     return out
 
 
+def check(version: str | None = None) -> int:
+    """Load the text into PyInstaller's own VSVersionInfo and serialise it, as a Windows build
+    does; returns the resource's size in bytes. Works off Windows too: the two Windows-only
+    imports of PyInstaller's versioninfo module are not used by loading and serialising."""
+    import tempfile
+    import types
+
+    sys.modules.setdefault("pefile", types.ModuleType("pefile"))
+    import PyInstaller.compat as compat
+
+    if not hasattr(compat, "win32api"):
+        compat.win32api = types.SimpleNamespace()  # type: ignore[attr-defined]
+    from PyInstaller.utils.win32 import versioninfo
+
+    version = version or read_version()
+    size = 0
+    for exe_name in DESCRIPTIONS:
+        with tempfile.TemporaryDirectory() as tmp:
+            info = versioninfo.load_version_info_from_text_file(
+                str(write(Path(tmp) / "v.txt", exe_name, version))
+            )
+        raw = info.toRaw()
+        for text in (version, exe_name, PRODUCT):
+            if text.encode("utf-16-le") not in raw:
+                raise ValueError(
+                    f"{exe_name}: {text!r} is missing from the serialised version resource"
+                )
+        size = max(size, len(raw))
+    return size
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Windows version resource from app.__version__")
     parser.add_argument("--print-version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--print-windows-version",
+        action="store_true",
+        help="print the four-part Windows version (0.1.0.0), for makensis -DVERSION_QUAD=",
+    )
     parser.add_argument("--out", type=Path, help="file to write the VSVersionInfo text to")
     parser.add_argument("--exe", default="jindu.exe", help="OriginalFilename (default: jindu.exe)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="load the resource with PyInstaller's classes and serialise it",
+    )
     args = parser.parse_args(argv)
+    if args.check:
+        size = check()
+        print(f"version resource {read_version()} for {', '.join(DESCRIPTIONS)}: {size} bytes, OK")
+        return 0
+    if args.print_windows_version:
+        print(".".join(str(n) for n in version_tuple(read_version())))
+        return 0
     if args.print_version or not args.out:
         print(read_version())
         return 0

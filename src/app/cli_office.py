@@ -53,6 +53,11 @@ def register(sub: Any) -> None:
     p.add_argument("--problems", metavar="T", help="存在问题")
     p.add_argument("--next", metavar="T", help="下步打算")
     p.set_defaults(handler=cmd_entry_status)
+    p = entry.add_parser("import", help="导入填写好的报表工作簿（Excel/WPS）")
+    from app.cli_return_export import add_import_arguments, cmd_entry_import
+
+    add_import_arguments(p)
+    p.set_defaults(handler=cmd_entry_import)
     p = entry.add_parser("list", help="列出本期填报内容")
     p.add_argument("--period", required=True, metavar="P")
     p.add_argument("--json", action="store_true")

@@ -1,4 +1,4 @@
-"""`jindu return export` and the workbook import (`jindu import-entries`, `jindu entry import`).
+"""`jindu return export` and the workbook import (`jindu entry import`, wired in cli_office).
 
 The builders and the reader import openpyxl and reportlab, so they are imported
 inside the handlers: other commands do not pay for them.
@@ -23,15 +23,10 @@ def register_actions(actions: Any, root_sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="输出文件夹")
     p.add_argument("--revision", type=int, metavar="N", help="版次（已签发的版次从存档中导出）")
     p.set_defaults(handler=cmd_return_export)
-    p = root_sub.add_parser(
-        "import-entries", help="导入填写好的报表工作簿（同 jindu entry import）"
-    )
-    add_import_arguments(p)
-    p.set_defaults(handler=cmd_entry_import)
 
 
 def add_import_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of `entry import` / `import-entries`: FILE and an optional --period check."""
+    """The arguments of `entry import`: FILE and an optional --period check."""
     parser.add_argument(
         "file", metavar="FILE.xlsx", help="由 jindu return export 导出并填写好的工作簿"
     )

@@ -29,6 +29,20 @@ OFFICE_FIELDS = ("clerk", "reviewer", "head", "phone")
 OFFICE_LABELS = {"clerk": "填表人", "reviewer": "审核人", "head": "单位负责人", "phone": "联系电话"}
 
 
+# C0 control characters other than tab and newline cannot be written to an xlsx (XML 1.0)
+# and are never typed on purpose: they arrive by pasting from other programs.
+_CONTROL = {c for c in range(32) if c not in (9, 10, 13)} | {0x7F}
+
+
+def check_text(field: str, text: str, limit: int) -> None:
+    """Refuse text that no return can carry: too long, or with control characters."""
+    if len(text) > limit:
+        raise InputError(field, text[:20] + "…", f"过长（最多 {limit} 字）")
+    bad = next((ch for ch in text if ord(ch) in _CONTROL), None)
+    if bad is not None:
+        raise InputError(field, text[:20], f"含有不可见的控制字符（U+{ord(bad):04X}），请删除后重新输入")
+
+
 def now_iso() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
@@ -139,8 +153,7 @@ class OfficeService:
         for key, text in values.items():
             if not text.strip():
                 raise InputError(OFFICE_LABELS[key], text, "不能为空")
-            if len(text) > 100:
-                raise InputError(OFFICE_LABELS[key], text, "过长（最多 100 字）")
+            check_text(OFFICE_LABELS[key], text, 100)
         digits = phone.replace("-", "").replace(" ", "")
         if not digits.isdigit() or not 7 <= len(digits) <= 13:
             raise InputError("联系电话", phone, "应为 7 到 13 位数字，可含连字符")
@@ -167,6 +180,7 @@ class OfficeService:
                     raise InputError("字段", key, "不是单位信息字段")
                 if not text.strip():
                     raise InputError(OFFICE_LABELS[key], text, "不能为空")
+                check_text(OFFICE_LABELS[key], text, 100)
                 self.store.set_meta(f"office.{key}", text.strip())
         return self.office()
 
@@ -366,8 +380,8 @@ class OfficeService:
         value_change: tuple[Value | None] | None,
         note: str | None,
     ) -> IndicatorRow:
-        if note is not None and len(note) > 2000:
-            raise InputError("备注", note[:20] + "…", "过长（最多 2000 字）")
+        if note is not None:
+            check_text("备注", note, 2000)
         self.ensure_editable(period)
         office = self.office()
         key = [office.district.code, office.plan_id, indicator.id, period.id]
@@ -412,8 +426,8 @@ class OfficeService:
         if status:  # "" clears the status (undoing the first status given)
             parsed_status = parse_status(status)
         for label, text in (("进展情况", progress), ("存在问题", problems), ("下步打算", next_steps)):
-            if text is not None and len(text) > 5000:
-                raise InputError(label, text[:20] + "…", "过长（最多 5000 字）")
+            if text is not None:
+                check_text(label, text, 5000)
         self.ensure_editable(period)
         office = self.office()
         key = [office.district.code, office.plan_id, item.id, period.id]

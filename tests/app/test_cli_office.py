@@ -293,3 +293,14 @@ def test_commands_before_setup_say_what_to_do(tmp_path: Path) -> None:
 def test_usage_errors_exit_2_in_chinese(office: Path) -> None:
     result = jindu(office, "entry", "set", "2.1.1")
     assert result.code == 2
+
+
+def test_control_characters_pasted_into_a_narrative_are_refused(office: Path) -> None:
+    before = db_fingerprint(office)
+    result = jindu(office, "entry", "status", "--period", "2018Q1", "2.1", "in_progress",
+                   "--progress", "进展\x0b顺利")
+    assert result.code == 1 and "进展情况" in result.err and "U+000B" in result.err
+    assert db_fingerprint(office) == before
+    ok = jindu(office, "entry", "status", "--period", "2018Q1", "2.1", "in_progress",
+               "--progress", "第一行\n第二行\t制表")
+    assert ok.code == 0

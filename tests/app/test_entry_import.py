@@ -163,13 +163,13 @@ def test_a_refusal_by_the_service_rolls_back_every_change(
 def test_the_command_line_prints_the_problems_and_exits_1(office_dir: Path, draft: Path) -> None:
     fill(draft, {("2.1.2", "value"): "abc"})
     before = db_fingerprint(office_dir)
-    result = jindu(office_dir, "import-entries", str(draft))
+    result = jindu(office_dir, "entry", "import", str(draft))
     assert result.code == 1
     assert result.out == ""
     assert "工作表「推进情况」，第" in result.err and "第 G 列（本期累计完成）" in result.err
     assert db_fingerprint(office_dir) == before
     fill(draft, {("2.1.2", "value"): "600"})
-    ok = jindu(office_dir, "import-entries", str(draft))
+    ok = jindu(office_dir, "entry", "import", str(draft))
     assert ok.code == 0, ok.err
     assert ok.out == "" and "已导入" in ok.err
 
@@ -285,7 +285,7 @@ def test_files_that_are_not_a_sound_xlsx_are_refused_cleanly(
     elif name == "broken-xml":
         _with_part(draft, path, "xl/worksheets/sheet1.xml", lambda data: data[: len(data) // 2])
     before = db_fingerprint(office_dir)
-    result = jindu(office_dir, "import-entries", str(path))
+    result = jindu(office_dir, "entry", "import", str(path))
     assert result.code == 1, result.err
     assert message in result.err
     assert result.out == ""
@@ -299,7 +299,7 @@ def test_files_that_are_not_a_sound_xlsx_are_refused_cleanly(
 
 
 def test_a_missing_file_is_a_usage_error(office_dir: Path, tmp_path: Path) -> None:
-    result = jindu(office_dir, "import-entries", str(tmp_path / "nowhere.xlsx"))
+    result = jindu(office_dir, "entry", "import", str(tmp_path / "nowhere.xlsx"))
     assert result.code == 2
     assert "不存在" in result.err
 

@@ -16,7 +16,8 @@ Each package goes through three stages:
 3. *record* (one transaction per package): the package row, its entries and items,
    which revision is current (a newer revision supersedes older ones; all are
    kept), the pin, and the audit record; the file is copied to
-   `data_dir/received/`. Refusals and repeats are audited too.
+   `data_dir/received/`. A refusal is audited too (with its reasons and the file's
+   SHA-256); a repeat changes nothing and is only logged.
 
 A package that fails in any way is refused with its reasons and never stops or
 spoils the others.
@@ -325,8 +326,8 @@ def _duplicate(service: CityService, path: Path, sha: str) -> ImportResult | Non
     if row is None:
         return None
     district, period, revision, received_at = row
-    with service.store.change():
-        service.store.audit("duplicate", "package", path.name, None, {"sha256": sha})
+    # Nothing changes, so nothing is audited: importing a folder twice leaves the store as it was.
+    log.info("%s is already held (sha256 %s)", path, sha)
     return ImportResult(
         path, DUPLICATE, district, period, revision,
         notes=[f"同一上报包已于 {received_at} 接收，本次未作改动"],

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Build and check on Linux what can be checked here, in one command:
+#
+#     bash installer/build_linux.sh            # from the checkout; --reuse keeps an existing bundle
+#
+# 1. builds the Linux onedir bundle with PyInstaller into build/dist/jindu (build/work for
+#    PyInstaller's own files), from installer/jindu.spec;
+# 2. checks the Windows version resource the spec would embed (installer/version_info.py --check);
+# 3. runs the frozen smoke test against the bundle (installer/smoke_test.py), which also times
+#    the frozen window's start-up against the unfrozen .venv/bin/jindu;
+# 4. compiles installer/jindu.nsi with makensis, with the Linux bundle standing in for the
+#    Windows one (the script compiles; the installer it makes is not for use);
+# 5. prints the bundle size (du -sh), the build time and the start-up times.
+#
+# Needs .venv with the project and PyInstaller (`.venv/bin/pip install -e .[build]`), and
+# makensis (`apt-get install nsis`; without it step 4 is skipped and said so).
+# Exit status: 0 when every step that ran passed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+PY=.venv/bin/python
+DIST=build/dist
+WORK=build/work
+BUNDLE=$DIST/jindu
+SIZE_TARGET_MB=150
+reuse=0
+[ "${1:-}" = "--reuse" ] && reuse=1
+
+step() { printf '\n== %s\n' "$*"; }
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
+  echo "build_linux: PyInstaller is not installed in .venv; run: .venv/bin/pip install -e .[build]" >&2
+  exit 1
+fi
+version=$("$PY" installer/version_info.py --print-version)
+quad=$("$PY" installer/version_info.py --print-windows-version)
+export QT_QPA_PLATFORM=offscreen
+
+step "1. PyInstaller: $BUNDLE (Jindu $version)"
+build_seconds="(reused)"
+if [ "$reuse" -eq 1 ] && [ -x "$BUNDLE/jindu" ]; then
+  echo "reusing the existing bundle"
+else
+  t=$(now)
+  rm -rf "$BUNDLE" "$WORK"
+  "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
+    --distpath "$DIST" --workpath "$WORK" installer/jindu.spec
+  build_seconds=$(elapsed "$t")
+  echo "built in ${build_seconds} s"
+fi
+size_h=$(du -sh "$BUNDLE" | cut -f1)
+size_mb=$(du -sm "$BUNDLE" | cut -f1)
+echo "bundle size: $size_h ($size_mb MiB; target < $SIZE_TARGET_MB)"
+
+step "2. Windows version resource"
+"$PY" installer/version_info.py --check
+
+step "3. Frozen smoke test (data folder with Chinese characters and spaces)"
+t=$(now)
+smoke_log=$(mktemp)
+set +e
+"$PY" installer/smoke_test.py "$BUNDLE" --unfrozen "$ROOT/.venv/bin/jindu" 2>&1 | tee "$smoke_log"
+smoke_status=${PIPESTATUS[0]}
+set -e
+smoke_seconds=$(elapsed "$t")
+
+step "4. NSIS: installer/jindu.nsi"
+nsis_result="skipped: makensis not installed (apt-get install nsis)"
+nsis_status=0
+if command -v makensis >/dev/null 2>&1; then
+  t=$(now)
+  nsis_log=$(mktemp)
+  set +e
+  # -WX: a warning fails the check. The Linux bundle stands in for the Windows one.
+  makensis -WX -V2 -DVERSION="$version" -DVERSION_QUAD="$quad" \
+    -DBUNDLE_DIR="$ROOT/$BUNDLE" -DOUT_DIR="$ROOT/build" installer/jindu.nsi >"$nsis_log" 2>&1
+  nsis_status=$?
+  set -e
+  cat "$nsis_log"
+  setup="build/Jindu-Setup-$version.exe"
+  if [ "$nsis_status" -eq 0 ] && [ -f "$setup" ]; then
+    nsis_result="compiled $(makensis -VERSION) in $(elapsed "$t") s: $setup ($(du -h "$setup" | cut -f1), Linux stand-in bundle)"
+  else
+    nsis_result="FAILED (exit $nsis_status)"
+    nsis_status=1
+  fi
+else
+  echo "$nsis_result"
+fi
+
+step "Summary"
+echo "Jindu $version, Linux bundle $BUNDLE"
+echo "  PyInstaller build:   ${build_seconds} s"
+echo "  bundle size:         $size_h ($size_mb MiB; target < $SIZE_TARGET_MB MiB: $([ "$size_mb" -lt "$SIZE_TARGET_MB" ] && echo met || echo NOT met))"
+grep -E "window start-up|SKIP|FAIL" "$smoke_log" | sed 's/^ */  smoke: /' || true
+echo "  smoke test:          $([ "$smoke_status" -eq 0 ] && echo passed || echo FAILED) in ${smoke_seconds} s"
+echo "  makensis:            $nsis_result"
+rm -f "$smoke_log"
+[ "$smoke_status" -eq 0 ] && [ "$nsis_status" -eq 0 ]
