@@ -36,7 +36,9 @@ sys.exit(1 if failed else 0)
 
 def test_models_and_app_import_without_qt() -> None:
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True,
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -8,6 +8,7 @@ Exit status: 0 success; 1 input refused or a check/verification failed; 2 usage 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
@@ -73,7 +74,13 @@ class Context:
     def warn(self, text: str) -> None:
         print(text, file=self.err)
 
-    def passphrase(self, purpose: str = "签名密钥口令", *, confirm: bool = False, option: str = "passphrase_file") -> str:
+    def passphrase(
+        self,
+        purpose: str = "签名密钥口令",
+        *,
+        confirm: bool = False,
+        option: str = "passphrase_file",
+    ) -> str:
         """From --passphrase-file, else the terminal; no terminal is a usage error (exit 2)."""
         path = getattr(self.args, option, None)
         if path:
@@ -85,7 +92,9 @@ class Context:
                 raise UsageError(f"口令文件「{path}」是空的")
             return text
         if not sys.stdin or not sys.stdin.isatty():
-            raise UsageError(f"需要{purpose}：请用 --passphrase-file 指定口令文件，或在终端中运行以便输入口令")
+            raise UsageError(
+                f"需要{purpose}：请用 --passphrase-file 指定口令文件，或在终端中运行以便输入口令"
+            )
         import getpass
 
         first = getpass.getpass(f"{purpose}：")
@@ -110,9 +119,13 @@ def build_parser() -> ChineseArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"jindu {__version__}")
     parser.add_argument(
-        "--data-dir", metavar="DIR", help="数据文件夹（默认：环境变量 JINDU_DATA_DIR，或用户数据文件夹）"
+        "--data-dir",
+        metavar="DIR",
+        help="数据文件夹（默认：环境变量 JINDU_DATA_DIR，或用户数据文件夹）",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser
+    )
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -137,15 +150,15 @@ def _open_window(args: argparse.Namespace) -> int:
     return run_window(data_dir)
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     for stream in (out, err):
         if hasattr(stream, "reconfigure"):
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 stream.reconfigure(encoding="utf-8")  # Windows consoles default to a code page
-            except (ValueError, OSError):
-                pass
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -10,7 +10,9 @@ from models.errors import UsageError
 
 
 def register(sub: Any) -> None:
-    key = sub.add_parser("key", help="本单位签名密钥和证书").add_subparsers(dest="key_command", required=True, metavar="ACTION")
+    key = sub.add_parser("key", help="本单位签名密钥和证书").add_subparsers(
+        dest="key_command", required=True, metavar="ACTION"
+    )
     p = key.add_parser("show", help="显示证书指纹和有效期")
     p.set_defaults(handler=cmd_show)
     p = key.add_parser("export-cert", help="导出证书（交市残联登记）")
@@ -54,7 +56,9 @@ def cmd_passwd(ctx: Context) -> int:
     from app import keys
 
     old = ctx.passphrase("当前口令")
-    keys.load_private_key(ctx.data_dir, old)  # a wrong passphrase is refused before asking for the new one
+    keys.load_private_key(
+        ctx.data_dir, old
+    )  # a wrong passphrase is refused before asking for the new one
     new = ctx.passphrase("新口令", confirm=True, option="new_passphrase_file")
     keys.change_passphrase(ctx.data_dir, old, new)
     ctx.warn("口令已修改。")
@@ -67,9 +71,15 @@ def cmd_new(ctx: Context) -> int:
     office = ctx.office().office()
     passphrase = ctx.passphrase("新密钥口令", confirm=True)
     info = keys.create_identity(
-        ctx.data_dir, keys.office_name(office.district.name), office.district.code, passphrase, replace=True
+        ctx.data_dir,
+        keys.office_name(office.district.name),
+        office.district.code,
+        passphrase,
+        replace=True,
     )
     with ctx.office().store.change():
         ctx.office().store.audit("new", "key", office.district.code, None, info.fingerprint)
-    ctx.warn(f"已生成新密钥，证书指纹：{info.fingerprint_grouped}。请导出证书（jindu key export-cert）交市残联重新登记。")
+    ctx.warn(
+        f"已生成新密钥，证书指纹：{info.fingerprint_grouped}。请导出证书（jindu key export-cert）交市残联重新登记。"
+    )
     return 0

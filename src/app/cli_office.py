@@ -12,8 +12,12 @@ from models.errors import InputError, UsageError
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("setup", help="设置本单位（区县、填表人、审核人、负责人、电话）并生成签名密钥")
-    p.add_argument("--district", required=True, metavar="CODE_OR_NAME", help="区县代码、名称或拼音首字母")
+    p = sub.add_parser(
+        "setup", help="设置本单位（区县、填表人、审核人、负责人、电话）并生成签名密钥"
+    )
+    p.add_argument(
+        "--district", required=True, metavar="CODE_OR_NAME", help="区县代码、名称或拼音首字母"
+    )
     p.add_argument("--clerk", required=True, metavar="NAME", help="填表人")
     p.add_argument("--reviewer", required=True, metavar="NAME", help="审核人（统计负责人）")
     p.add_argument("--head", required=True, metavar="NAME", help="单位负责人")
@@ -22,7 +26,9 @@ def register(sub: Any) -> None:
     p.add_argument("--passphrase-file", metavar="FILE", help="签名密钥口令文件（否则在终端输入）")
     p.set_defaults(handler=cmd_setup)
 
-    plan = sub.add_parser("plan", help="工作要点计划").add_subparsers(dest="plan_command", required=True, metavar="ACTION")
+    plan = sub.add_parser("plan", help="工作要点计划").add_subparsers(
+        dest="plan_command", required=True, metavar="ACTION"
+    )
     p = plan.add_parser("show", help="显示当前计划的部分、工作任务和指标")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_plan_show)
@@ -32,13 +38,17 @@ def register(sub: Any) -> None:
     p.add_argument("plan_id", metavar="PLAN")
     p.set_defaults(handler=cmd_plan_use)
 
-    target = sub.add_parser("target", help="本区县全年目标").add_subparsers(dest="target_command", required=True, metavar="ACTION")
+    target = sub.add_parser("target", help="本区县全年目标").add_subparsers(
+        dest="target_command", required=True, metavar="ACTION"
+    )
     p = target.add_parser("set", help="录入市残联通知下达的本区县全年目标")
     p.add_argument("indicator", metavar="INDICATOR")
     p.add_argument("value", metavar="VALUE")
     p.set_defaults(handler=cmd_target_set)
 
-    entry = sub.add_parser("entry", help="填报数据").add_subparsers(dest="entry_command", required=True, metavar="ACTION")
+    entry = sub.add_parser("entry", help="填报数据").add_subparsers(
+        dest="entry_command", required=True, metavar="ACTION"
+    )
     p = entry.add_parser("set", help="填写指标截至本期末的累计完成数")
     p.add_argument("--period", required=True, metavar="P")
     p.add_argument("indicator", metavar="INDICATOR")
@@ -79,7 +89,9 @@ def register(sub: Any) -> None:
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_restore)
 
-    audit = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    audit = sub.add_parser("audit", help="审计日志").add_subparsers(
+        dest="audit_command", required=True, metavar="ACTION"
+    )
     p = audit.add_parser("verify", help="检查审计日志的哈希链是否完整")
     p.set_defaults(handler=cmd_audit_verify)
     p = audit.add_parser("log", help="显示最近的审计记录")
@@ -103,11 +115,21 @@ def cmd_setup(ctx: Context) -> int:
         plan = load_plan(path)
     passphrase = ctx.passphrase(confirm=True) if not keys.has_identity(ctx.data_dir) else None
     office, info = setup_office(
-        ctx.office(), ctx.data_dir, a.district, a.clerk, a.reviewer, a.head, a.phone, passphrase, plan
+        ctx.office(),
+        ctx.data_dir,
+        a.district,
+        a.clerk,
+        a.reviewer,
+        a.head,
+        a.phone,
+        passphrase,
+        plan,
     )
     if info is not None:
         ctx.warn(f"已生成签名密钥，证书指纹：{info.fingerprint_grouped}")
-    ctx.warn(f"已设置：{office.district.name}（{office.district.code}），计划 {office.plan_id}，数据文件夹 {ctx.data_dir}")
+    ctx.warn(
+        f"已设置：{office.district.name}（{office.district.code}），计划 {office.plan_id}，数据文件夹 {ctx.data_dir}"
+    )
     return 0
 
 
@@ -120,7 +142,9 @@ def _plan_json(ctx: Context) -> dict[str, Any]:
         for item in section["items"]:
             for ind in item["indicators"]:
                 t = targets.get(ind["id"])
-                ind["district_target"] = float(t[0]) if t and t[0] != int(t[0]) else (int(t[0]) if t else None)
+                ind["district_target"] = (
+                    float(t[0]) if t and t[0] != int(t[0]) else (int(t[0]) if t else None)
+                )
     sections = catalogue.pop("sections")
     return {"plan": catalogue, "sections": sections}
 
@@ -132,8 +156,12 @@ def cmd_plan_show(ctx: Context) -> int:
     service = ctx.office()
     plan = service.plan()
     targets = service.targets()
-    ctx.print(f"{plan.title}（{plan.id} 第 {plan.version} 版，{plan.issuer}，{plan.issued.isoformat()}）")
-    ctx.print(f"填报频率：{ {'quarterly': '按季度', 'monthly': '按月', 'semiannual': '按半年', 'yearly': '按年'}[plan.frequency] }，期末后 {plan.due_days} 天内报送")
+    ctx.print(
+        f"{plan.title}（{plan.id} 第 {plan.version} 版，{plan.issuer}，{plan.issued.isoformat()}）"
+    )
+    ctx.print(
+        f"填报频率：{ {'quarterly': '按季度', 'monthly': '按月', 'semiannual': '按半年', 'yearly': '按年'}[plan.frequency] }，期末后 {plan.due_days} 天内报送"
+    )
     for section in plan.sections:
         ctx.print(f"\n{section.number}、{section.title}")
         for item in section.items:
@@ -143,7 +171,9 @@ def cmd_plan_show(ctx: Context) -> int:
                 who = "市级" if ind.level.value == "city" else "区县"
                 scope = "" if ind.applies_to == "all" else f"，限 {len(ind.applies_to)} 个区县"
                 district_target = f"，本区县目标 {mine[0]}" if mine else ""
-                ctx.print(f"      {ind.id} {ind.name}：{ind.target_label} {ind.unit}（{who}{scope}{district_target}）")
+                ctx.print(
+                    f"      {ind.id} {ind.name}：{ind.target_label} {ind.unit}（{who}{scope}{district_target}）"
+                )
     return 0
 
 
@@ -173,7 +203,9 @@ def cmd_target_set(ctx: Context) -> int:
 
 
 def cmd_entry_set(ctx: Context) -> int:
-    row = ctx.office().set_entry(ctx.args.period, ctx.args.indicator, ctx.args.value, note=ctx.args.note)
+    row = ctx.office().set_entry(
+        ctx.args.period, ctx.args.indicator, ctx.args.value, note=ctx.args.note
+    )
     from models.checks import indicator_checks
 
     for check in indicator_checks(row, ""):
@@ -207,14 +239,16 @@ def cmd_entry_list(ctx: Context) -> int:
     period = service.parse_period(ctx.args.period)
     data = service.period_data(period)
     if ctx.args.json:
+        entries: list[dict[str, Any]] = []
+        items: list[dict[str, Any]] = []
         doc = {
             "district": data.district,
             "plan": data.plan.id,
             "period": period.id,
             "revision": data.revision,
             "state": data.state,
-            "entries": [],
-            "items": [],
+            "entries": entries,
+            "items": items,
         }
         for row in data.rows:
             entry: dict[str, Any] = {
@@ -227,9 +261,9 @@ def cmd_entry_list(ctx: Context) -> int:
             }
             if row.value is not None and row.value.done:
                 entry["date"] = row.value.date.isoformat() if row.value.date else None
-            doc["entries"].append(entry)
+            entries.append(entry)
         for item in data.items:
-            doc["items"].append(
+            items.append(
                 {
                     "item": item.item.id,
                     "status": item.status.value if item.status else None,
@@ -240,12 +274,18 @@ def cmd_entry_list(ctx: Context) -> int:
             )
         ctx.print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
-    ctx.print(f"{data.district_name} {period.label_zh}（第 {data.revision} 版，{ {'draft': '草稿', 'submitted': '已提交审核', 'signed': '已签发'}[data.state] }）")
+    ctx.print(
+        f"{data.district_name} {period.label_zh}（第 {data.revision} 版，{ {'draft': '草稿', 'submitted': '已提交审核', 'signed': '已签发'}[data.state] }）"
+    )
     ctx.print("指标\t名称\t单位\t全年目标\t本期累计\t本期新增\t完成率\t时间进度\t进度状态\t备注")
     for row in data.rows:
         value = ""
         if row.value is not None:
-            value = ("是" if row.value.done else "否") if row.value.done is not None else _fmt(row.value.number)
+            value = (
+                ("是" if row.value.done else "否")
+                if row.value.done is not None
+                else _fmt(row.value.number)
+            )
         pct = f"{_fmt(row.percent)}%" if row.percent is not None else ""
         ctx.print(
             f"{row.indicator.id}\t{row.indicator.name}\t{row.indicator.unit}\t{_fmt(row.district_target)}\t"
@@ -276,7 +316,11 @@ def cmd_check(ctx: Context) -> int:
     if ctx.args.json:
         ctx.print(
             json.dumps(
-                {"period": period.id, "signable": not obstacles, "checks": [c.as_json() for c in checks]},
+                {
+                    "period": period.id,
+                    "signable": not obstacles,
+                    "checks": [c.as_json() for c in checks],
+                },
                 ensure_ascii=False,
                 indent=2,
             )
@@ -305,7 +349,9 @@ def cmd_status(ctx: Context) -> int:
     filled = sum(1 for r in data.rows if r.has_value)
     items_done = sum(1 for i in data.items if i.status is not None and i.progress.strip())
     ctx.print(f"单位：{office.district.name}残疾人联合会（{office.district.code}）")
-    ctx.print(f"填表人：{office.clerk}　审核人：{office.reviewer}　单位负责人：{office.head}　电话：{office.phone}")
+    ctx.print(
+        f"填表人：{office.clerk}　审核人：{office.reviewer}　单位负责人：{office.head}　电话：{office.phone}"
+    )
     ctx.print(f"计划：{plan.title}（{plan.id} 第 {plan.version} 版）")
     ctx.print(f"数据文件夹：{ctx.data_dir}")
     if keys.has_identity(ctx.data_dir):
@@ -314,7 +360,9 @@ def cmd_status(ctx: Context) -> int:
         ctx.print("签名证书：尚未生成")
     due = period.due_date(plan.due_days)
     ctx.print(f"当前报告期：{period.label_zh}（{period.id}），报送截止 {due.isoformat()}")
-    ctx.print(f"报表状态：第 {data.revision} 版，{ {'draft': '草稿', 'submitted': '已提交审核', 'signed': '已签发'}[data.state] }")
+    ctx.print(
+        f"报表状态：第 {data.revision} 版，{ {'draft': '草稿', 'submitted': '已提交审核', 'signed': '已签发'}[data.state] }"
+    )
     ctx.print(f"已填指标：{filled}/{len(data.rows)}　已填工作任务：{items_done}/{len(data.items)}")
     blocking = sum(1 for c in checks if c.stops_signing)
     ctx.print(f"检查：{len(checks)} 项，其中 {blocking} 项须处理后才能签发")
@@ -374,7 +422,9 @@ def cmd_audit_log(ctx: Context) -> int:
     if ctx.args.limit <= 0:
         raise InputError("--limit", ctx.args.limit, "应为正整数")
     for r in audit.records(ctx.office(auto_backup=False).store.db, ctx.args.limit):
-        ctx.print(f"{r['seq']}\t{r['at']}\t{r['actor']}（{r['os_user']}）\t{r['action']} {r['entity']} {r['key']}\t{r['old'] or ''} → {r['new'] or ''}")
+        ctx.print(
+            f"{r['seq']}\t{r['at']}\t{r['actor']}（{r['os_user']}）\t{r['action']} {r['entity']} {r['key']}\t{r['old'] or ''} → {r['new'] or ''}"
+        )
     return 0
 
 

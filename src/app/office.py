@@ -40,7 +40,9 @@ def check_text(field: str, text: str, limit: int) -> None:
         raise InputError(field, text[:20] + "…", f"过长（最多 {limit} 字）")
     bad = next((ch for ch in text if ord(ch) in _CONTROL), None)
     if bad is not None:
-        raise InputError(field, text[:20], f"含有不可见的控制字符（U+{ord(bad):04X}），请删除后重新输入")
+        raise InputError(
+            field, text[:20], f"含有不可见的控制字符（U+{ord(bad):04X}），请删除后重新输入"
+        )
 
 
 def now_iso() -> str:
@@ -148,7 +150,9 @@ class OfficeService:
     ) -> Office:
         found = find_district(district)
         if found.valid_to is not None:
-            raise InputError("区县", district, f"{found.name}（{found.code}）已撤销，请选择现行区划")
+            raise InputError(
+                "区县", district, f"{found.name}（{found.code}）已撤销，请选择现行区划"
+            )
         values = {"clerk": clerk, "reviewer": reviewer, "head": head, "phone": phone}
         for key, text in values.items():
             if not text.strip():
@@ -235,14 +239,20 @@ class OfficeService:
     def newer_bundled_plans(self) -> list[Plan]:
         """Bundled versions newer than those installed: offered, never applied silently."""
         installed = {pid: version for pid, version, _, _ in self.installed_plans()}
-        return [p for p in load_bundled_plans() if p.id in installed and p.version > installed[p.id]]
+        return [
+            p for p in load_bundled_plans() if p.id in installed and p.version > installed[p.id]
+        ]
 
     # ----- periods -------------------------------------------------------------
     def parse_period(self, text: str) -> Period:
         plan = self.plan()
         period = parse_period(text, plan.frequency)
         if period.year != plan.year:
-            raise InputError("报告期", text, f"当前计划《{plan.title}》是 {plan.year} 年的，报告期应在 {plan.year} 年内")
+            raise InputError(
+                "报告期",
+                text,
+                f"当前计划《{plan.title}》是 {plan.year} 年的，报告期应在 {plan.year} 年内",
+            )
         return period
 
     def due_period(self, today: datetime | None = None) -> Period:
@@ -256,9 +266,13 @@ class OfficeService:
         indicator = plan.indicator(indicator_id)
         code = self.office().district.code
         if indicator.level is Level.CITY:
-            raise InputError("指标", indicator_id, f"「{indicator.name}」由市残联填报，区县无需填报")
+            raise InputError(
+                "指标", indicator_id, f"「{indicator.name}」由市残联填报，区县无需填报"
+            )
         if not indicator.applies(code):
-            raise InputError("指标", indicator_id, f"「{indicator.name}」不适用于{self.office().district.name}")
+            raise InputError(
+                "指标", indicator_id, f"「{indicator.name}」不适用于{self.office().district.name}"
+            )
         return indicator
 
     def targets(self) -> dict[str, tuple[Decimal, str]]:
@@ -281,7 +295,9 @@ class OfficeService:
         office = self.office()
         current = self.targets().get(indicator.id)
         if current and current[1] == "allocated":
-            raise StateError(f"{indicator.id} 的全年目标由市残联分解下达（{format_decimal(current[0])}），不能修改。")
+            raise StateError(
+                f"{indicator.id} 的全年目标由市残联分解下达（{format_decimal(current[0])}），不能修改。"
+            )
         new = format_decimal(parsed)
         with self.store.change() as db:
             db.execute(
@@ -291,8 +307,11 @@ class OfficeService:
                 [office.district.code, office.plan_id, indicator.id, new, now_iso()],
             )
             self.store.audit(
-                "set", "target", f"{office.plan_id}/{indicator.id}",
-                format_decimal(current[0]) if current else None, new,
+                "set",
+                "target",
+                f"{office.plan_id}/{indicator.id}",
+                format_decimal(current[0]) if current else None,
+                new,
             )
         return parsed
 
@@ -308,7 +327,9 @@ class OfficeService:
                     " updated_at = excluded.updated_at",
                     [code, plan_id, indicator_id, format_decimal(value), now_iso()],
                 )
-                self.store.audit("allocate", "target", f"{plan_id}/{indicator_id}", None, format_decimal(value))
+                self.store.audit(
+                    "allocate", "target", f"{plan_id}/{indicator_id}", None, format_decimal(value)
+                )
 
     # ----- returns (state) -------------------------------------------------------
     def return_record(self, period: Period, revision: int | None = None) -> ReturnRecord:
@@ -360,7 +381,8 @@ class OfficeService:
             f = indicator.formula
             assert f is not None
             raise InputError(
-                "指标", indicator_id,
+                "指标",
+                indicator_id,
                 f"「{indicator.name}」由 {f.numerator} ÷ {f.denominator} 自动计算，不能直接填写",
             )
         field = f"本期累计（{indicator.id} {indicator.name}）"
@@ -394,7 +416,9 @@ class OfficeService:
             if value_change is None:
                 new_value, new_date = (old[0], old[1]) if old else (None, None)
             else:
-                new_value, new_date = _value_to_row(value_change[0]) if value_change[0] else (None, None)
+                new_value, new_date = (
+                    _value_to_row(value_change[0]) if value_change[0] else (None, None)
+                )
             new_note = note if note is not None else (old[2] if old else "")
             before = {"value": old[0], "date": old[1], "note": old[2]} if old else None
             after = {"value": new_value, "date": new_date, "note": new_note}
@@ -425,7 +449,11 @@ class OfficeService:
         parsed_status: Status | None = None
         if status:  # "" clears the status (undoing the first status given)
             parsed_status = parse_status(status)
-        for label, text in (("进展情况", progress), ("存在问题", problems), ("下步打算", next_steps)):
+        for label, text in (
+            ("进展情况", progress),
+            ("存在问题", problems),
+            ("下步打算", next_steps),
+        ):
             if text is not None:
                 check_text(label, text, 5000)
         self.ensure_editable(period)
@@ -437,11 +465,19 @@ class OfficeService:
                 " AND plan = ? AND item = ? AND period = ?",
                 key,
             ).fetchone()
-            before = dict(zip(("status", "progress", "problems", "next"), old, strict=True)) if old else None
+            before = (
+                dict(zip(("status", "progress", "problems", "next"), old, strict=True))
+                if old
+                else None
+            )
             after = dict(before or {"status": None, "progress": "", "problems": "", "next": ""})
             if status is not None:
                 after["status"] = parsed_status.value if parsed_status else None
-            for name, text in (("progress", progress), ("problems", problems), ("next", next_steps)):
+            for name, text in (
+                ("progress", progress),
+                ("problems", problems),
+                ("next", next_steps),
+            ):
                 if text is not None:
                     after[name] = text
             db.execute(
@@ -450,7 +486,14 @@ class OfficeService:
                 " ON CONFLICT (district, plan, item, period) DO UPDATE SET status = excluded.status,"
                 " progress = excluded.progress, problems = excluded.problems, next = excluded.next,"
                 " updated_at = excluded.updated_at",
-                [*key, after["status"], after["progress"], after["problems"], after["next"], now_iso()],
+                [
+                    *key,
+                    after["status"],
+                    after["progress"],
+                    after["problems"],
+                    after["next"],
+                    now_iso(),
+                ],
             )
             self.store.audit("set", "item", "/".join(key[1:]), before, after)
         return self.period_data(period).by_item[item.id]
@@ -510,7 +553,9 @@ class OfficeService:
                 previous = None
                 for earlier in reversed(year_periods[:-1]):
                     previous = value_at(ind, earlier)
-                    if previous is not None and (previous.number is not None or previous.done is not None):
+                    if previous is not None and (
+                        previous.number is not None or previous.done is not None
+                    ):
                         break
                     previous = None
             if ind.kind is Kind.MILESTONE:
@@ -544,7 +589,9 @@ class OfficeService:
             if rep is None:
                 items.append(ItemRow(item))
             else:
-                items.append(ItemRow(item, Status(rep[0]) if rep[0] else None, rep[1], rep[2], rep[3]))
+                items.append(
+                    ItemRow(item, Status(rep[0]) if rep[0] else None, rep[1], rep[2], rep[3])
+                )
         record = self.return_record(period) if district is None else None
         return PeriodData(
             plan=plan,
@@ -576,10 +623,15 @@ def _periods_up_to(period: Period) -> list[Period]:
 
 
 STATUS_INPUT = {
-    "not_started": Status.NOT_STARTED, "未启动": Status.NOT_STARTED,
-    "in_progress": Status.IN_PROGRESS, "推进中": Status.IN_PROGRESS,
-    "done": Status.DONE, "已完成": Status.DONE, "完成": Status.DONE,
-    "behind": Status.BEHIND, "滞后": Status.BEHIND,
+    "not_started": Status.NOT_STARTED,
+    "未启动": Status.NOT_STARTED,
+    "in_progress": Status.IN_PROGRESS,
+    "推进中": Status.IN_PROGRESS,
+    "done": Status.DONE,
+    "已完成": Status.DONE,
+    "完成": Status.DONE,
+    "behind": Status.BEHIND,
+    "滞后": Status.BEHIND,
 }
 
 
@@ -587,7 +639,9 @@ def parse_status(text: str) -> Status:
     found = STATUS_INPUT.get(text.strip().lower()) or STATUS_INPUT.get(text.strip())
     if found is None:
         raise InputError(
-            "状态", text, "应为 not_started（未启动）、in_progress（推进中）、done（已完成）或 behind（滞后）"
+            "状态",
+            text,
+            "应为 not_started（未启动）、in_progress（推进中）、done（已完成）或 behind（滞后）",
         )
     return found
 

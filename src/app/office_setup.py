@@ -38,13 +38,17 @@ def setup_office(
     info = None
     if need_key:
         assert passphrase is not None
-        info = keys.create_identity(data_dir, keys.office_name(office.district.name), office.district.code, passphrase)
+        info = keys.create_identity(
+            data_dir, keys.office_name(office.district.name), office.district.code, passphrase
+        )
         with service.store.change():
             service.store.audit("new", "key", office.district.code, None, info.fingerprint)
     return office, info
 
 
-def restore_backup(service: OfficeService, data_dir: Path, backup: Path) -> tuple[OfficeService, list[str]]:
+def restore_backup(
+    service: OfficeService, data_dir: Path, backup: Path
+) -> tuple[OfficeService, list[str]]:
     """Replace the database with a backup, after backing up the current one.
 
     The old service is closed; the returned service is open on the restored data.

@@ -12,7 +12,18 @@ from models.errors import UsageError
 
 APP_NAME = "Jindu"
 ENV_DATA_DIR = "JINDU_DATA_DIR"
-NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "afs", "9p", "sshfs", "fuse.sshfs"}
+NETWORK_FILESYSTEMS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb",
+    "smbfs",
+    "smb3",
+    "afs",
+    "9p",
+    "sshfs",
+    "fuse.sshfs",
+}
 
 
 def default_data_dir() -> Path:
@@ -48,9 +59,11 @@ def _is_network_path(path: Path) -> bool:
     best, best_type = "", ""
     for line in mounts:
         parts = line.split()
-        if len(parts) >= 3 and (text == parts[1] or text.startswith(parts[1].rstrip("/") + "/")):
-            if len(parts[1]) > len(best):
-                best, best_type = parts[1], parts[2]
+        mounted_here = len(parts) >= 3 and (
+            text == parts[1] or text.startswith(parts[1].rstrip("/") + "/")
+        )
+        if mounted_here and len(parts[1]) > len(best):
+            best, best_type = parts[1], parts[2]
     return best_type in NETWORK_FILESYSTEMS
 
 
@@ -60,4 +73,6 @@ def check_local(path: Path) -> None:
     while not probe.exists() and probe.parent != probe:
         probe = probe.parent
     if _is_network_path(path) or _is_network_path(probe.resolve()):
-        raise UsageError(f"数据文件夹「{path}」位于网络共享上：SQLite 数据库须放在本机磁盘，请选择本地文件夹。")
+        raise UsageError(
+            f"数据文件夹「{path}」位于网络共享上：SQLite 数据库须放在本机磁盘，请选择本地文件夹。"
+        )

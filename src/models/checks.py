@@ -72,15 +72,28 @@ def indicator_checks(row: IndicatorRow, item_problems: str) -> list[Check]:
     if not row.has_value:
         if not ind.computed:
             found.append(
-                Check("value_missing", Severity.BLOCKING, "indicator", ind.id, f"{name}：本期未填报")
+                Check(
+                    "value_missing", Severity.BLOCKING, "indicator", ind.id, f"{name}：本期未填报"
+                )
             )
         return found
     if row.district_target is None and ind.target is not None and not ind.computed:
         found.append(
-            Check("target_missing", Severity.INFO, "indicator", ind.id, f"{name}：尚无本区县全年目标，完成率暂不计算")
+            Check(
+                "target_missing",
+                Severity.INFO,
+                "indicator",
+                ind.id,
+                f"{name}：尚无本区县全年目标，完成率暂不计算",
+            )
         )
     prev, cur = row.previous_number, row.number
-    if ind.kind in (Kind.COUNT, Kind.AMOUNT) and prev is not None and cur is not None and cur < prev:
+    if (
+        ind.kind in (Kind.COUNT, Kind.AMOUNT)
+        and prev is not None
+        and cur is not None
+        and cur < prev
+    ):
         found.append(
             Check(
                 "value_decreased",
@@ -135,11 +148,23 @@ def period_checks(data: PeriodData) -> list[Check]:
         label = f"{item.number}{item.title}"
         if item_row.status is None:
             found.append(
-                Check("item_status_missing", Severity.BLOCKING, "item", item.id, f"{item.id} {label}：未填写状态")
+                Check(
+                    "item_status_missing",
+                    Severity.BLOCKING,
+                    "item",
+                    item.id,
+                    f"{item.id} {label}：未填写状态",
+                )
             )
         if not item_row.progress.strip():
             found.append(
-                Check("item_progress_missing", Severity.BLOCKING, "item", item.id, f"{item.id} {label}：未填写进展情况")
+                Check(
+                    "item_progress_missing",
+                    Severity.BLOCKING,
+                    "item",
+                    item.id,
+                    f"{item.id} {label}：未填写进展情况",
+                )
             )
         if item_row.status is Status.BEHIND and not (
             item_row.problems.strip() and item_row.next.strip()

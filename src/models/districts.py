@@ -24,7 +24,6 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-
 from models.errors import InputError, NotFoundError, StoreError
 from models.resources import resources_dir
 

@@ -44,7 +44,9 @@ class Store:
         with self.db.atomic():
             yield self.db
 
-    def audit(self, action: str, entity: str, key: str, old: object = None, new: object = None) -> None:
+    def audit(
+        self, action: str, entity: str, key: str, old: object = None, new: object = None
+    ) -> None:
         audit.append(self.db, self.actor, action, entity, key, old, new)
 
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -78,7 +80,9 @@ def _connect(path: Path) -> Database:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"无法打开数据库 {path}：{exc}。如文件已损坏，请用 jindu restore 恢复备份。") from exc
+        raise StoreError(
+            f"无法打开数据库 {path}：{exc}。如文件已损坏，请用 jindu restore 恢复备份。"
+        ) from exc
     return Database(conn)
 
 
@@ -91,7 +95,9 @@ def open_store(path: Path, actor: Actor, *, auto_backup: bool = True) -> Store:
         result = db.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise StoreError(f"数据库文件 {path} 已损坏或不是数据库：{exc}。请用 jindu restore 恢复备份。") from exc
+        raise StoreError(
+            f"数据库文件 {path} 已损坏或不是数据库：{exc}。请用 jindu restore 恢复备份。"
+        ) from exc
     if result != "ok":
         db.close()
         raise StoreError(f"数据库 {path} 完整性检查未通过：{result}。请用 jindu restore 恢复备份。")

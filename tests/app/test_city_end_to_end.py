@@ -78,7 +78,17 @@ def entries(office: Path, period: str) -> dict[str, object]:
 
 def sign(office: Path, period: str, out: Path, pw: Path) -> Path:
     written = ok(
-        jindu(office, "return", "sign", "--period", period, "--out", str(out), "--passphrase-file", str(pw))
+        jindu(
+            office,
+            "return",
+            "sign",
+            "--period",
+            period,
+            "--out",
+            str(out),
+            "--passphrase-file",
+            str(pw),
+        )
     ).out.split()
     package = Path(written[-1])
     assert package.suffix == ".zip"
@@ -95,7 +105,9 @@ def tamper(package: Path, target: Path) -> Path:
                 doc = json.loads(data)
                 entry = next(e for e in doc["entries"] if e["indicator"] == "2.1.1")
                 entry["value"] = str(int(entry["value"]) + 1000)
-                data = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+                data = json.dumps(
+                    doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+                ).encode()
             dst.writestr(info, data)
     return target
 
@@ -131,7 +143,13 @@ def test_city_distributes_receives_verifies_and_consolidates(tmp_path: Path) -> 
     fill_allocation(workbook)
     result = ok(jindu(city, "city", "allocation", "import", str(workbook)))
     assert "2.1.1" in result.err and "不一致" in result.err  # 1700 allocated of the city's 2000
-    package = Path(ok(jindu(city, "city", "plan", "export", "--out", str(tmp_path), "--passphrase-file", str(pw))).out.strip())
+    package = Path(
+        ok(
+            jindu(
+                city, "city", "plan", "export", "--out", str(tmp_path), "--passphrase-file", str(pw)
+            )
+        ).out.strip()
+    )
     assert package.name == "plan_cq-2018_v1.zip"
     with zipfile.ZipFile(package) as zf:
         assert sorted(zf.namelist()) == sorted(
@@ -168,7 +186,9 @@ def test_city_distributes_receives_verifies_and_consolidates(tmp_path: Path) -> 
     inbox.mkdir()
     for code in DISTRICTS:
         shutil.copy(outs[code] / f"{code}_2018Q1_r1.zip", inbox)
-    tampered = tamper(outs["500101"] / "500101_2018Q1_r1.zip", tmp_path / "tampered" / "500101_2018Q1_r1.zip")
+    tampered = tamper(
+        outs["500101"] / "500101_2018Q1_r1.zip", tmp_path / "tampered" / "500101_2018Q1_r1.zip"
+    )
 
     result = jindu(city, "city", "import", str(inbox), str(tampered.parent))
     assert result.code == 1, result.err  # one file refused
@@ -184,7 +204,9 @@ def test_city_distributes_receives_verifies_and_consolidates(tmp_path: Path) -> 
     entered = {code: entries(office, "2018Q1") for code, office in offices.items()}
     totals = summary(city, "2018Q1")
     for indicator in ("2.1.1", "2.1.2", "3.3.2", "3.5.1", "5.1.1"):
-        assert totals[indicator]["districts"] == {code: entered[code][indicator] for code in DISTRICTS}
+        assert totals[indicator]["districts"] == {
+            code: entered[code][indicator] for code in DISTRICTS
+        }
         assert totals[indicator]["total"] == sum(entered[code][indicator] for code in DISTRICTS)  # type: ignore[misc]
     assert totals["2.2.1"]["total"] == 3  # a milestone: the districts that have done it
     assert totals["2.1.1"]["city_target"] == 2000
@@ -219,8 +241,13 @@ def test_city_distributes_receives_verifies_and_consolidates(tmp_path: Path) -> 
     assert all(lines[f"inbox/{code}_2018Q1_r1.zip"][0] == "已接收" for code in DISTRICTS)
     totals = summary(city, "2018Q1")
     assert totals["2.1.1"]["districts"]["500103"] == 1300
-    assert totals["2.1.1"]["total"] == 1300 + entered["500101"]["2.1.1"] + entered["500104"]["2.1.1"]  # type: ignore[operator]
-    assert {p.name for p in (city / "received").iterdir()} >= {"500103_2018Q1_r1.zip", "500103_2018Q1_r2.zip"}
+    assert (
+        totals["2.1.1"]["total"] == 1300 + entered["500101"]["2.1.1"] + entered["500104"]["2.1.1"]
+    )  # type: ignore[operator]
+    assert {p.name for p in (city / "received").iterdir()} >= {
+        "500103_2018Q1_r1.zip",
+        "500103_2018Q1_r2.zip",
+    }
 
     # --- the same folder again: nothing changes, exit 0
     before = db_fingerprint(city)

@@ -24,7 +24,9 @@ def office(tmp_path: Path) -> Path:
 
 def test_version() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "app", "--version"], capture_output=True, text=True,
+        [sys.executable, "-m", "app", "--version"],
+        capture_output=True,
+        text=True,
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode == 0
@@ -57,10 +59,18 @@ def test_setup_accepts_a_name_or_pinyin_initials(tmp_path: Path) -> None:
         (["--clerk", " "], "填表人"),
     ],
 )
-def test_setup_refuses_bad_input_and_writes_nothing(tmp_path: Path, args: list[str], field: str) -> None:
+def test_setup_refuses_bad_input_and_writes_nothing(
+    tmp_path: Path, args: list[str], field: str
+) -> None:
     pw = tmp_path / "pw.txt"
     pw.write_text("long enough", encoding="utf-8")
-    base = {"--district": "500103", "--clerk": "张三", "--reviewer": "李四", "--head": "王五", "--phone": "023-63651188"}
+    base = {
+        "--district": "500103",
+        "--clerk": "张三",
+        "--reviewer": "李四",
+        "--head": "王五",
+        "--phone": "023-63651188",
+    }
     base.update(dict(zip(args[::2], args[1::2], strict=True)))
     flat = [x for kv in base.items() for x in kv]
     data = tmp_path / "d"
@@ -72,9 +82,27 @@ def test_setup_refuses_bad_input_and_writes_nothing(tmp_path: Path, args: list[s
 
 def test_setup_without_a_passphrase_and_no_terminal_is_a_usage_error(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "d"), "setup", "--district", "500103",
-         "--clerk", "张三", "--reviewer", "李四", "--head", "王五", "--phone", "023-63651188"],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--data-dir",
+            str(tmp_path / "d"),
+            "setup",
+            "--district",
+            "500103",
+            "--clerk",
+            "张三",
+            "--reviewer",
+            "李四",
+            "--head",
+            "王五",
+            "--phone",
+            "023-63651188",
+        ],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode == 2
@@ -94,8 +122,18 @@ def test_plan_show_json_has_every_section_item_and_target(office: Path) -> None:
     assert indicators["2.1.1"]["target"] == 2000 and indicators["2.1.1"]["unit"] == "户"
     assert all("district_target" in ind for ind in indicators.values())
     targets = {(ind["target"], ind["unit"]) for ind in indicators.values()}
-    for expected in [(2000, "户"), (10000, "名"), (100, "户"), (168000, "人"), (40, "个"), (20000, "名"),
-                     (7900, "户"), (50, "个"), (5000, "户"), (80, "%")]:
+    for expected in [
+        (2000, "户"),
+        (10000, "名"),
+        (100, "户"),
+        (168000, "人"),
+        (40, "个"),
+        (20000, "名"),
+        (7900, "户"),
+        (50, "个"),
+        (5000, "户"),
+        (80, "%"),
+    ]:
         assert expected in targets, expected
     ranged = [ind for ind in indicators.values() if ind.get("target_max")]
     assert [(r["target"], r["target_max"]) for r in ranged] == [(5, 8)]
@@ -109,8 +147,20 @@ def test_plan_show_text_names_sections_items_and_targets(office: Path) -> None:
 
 def test_plan_show_does_not_import_qt(office: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "app", "--data-dir", str(office), "plan", "show"],
-        capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "app",
+            "--data-dir",
+            str(office),
+            "plan",
+            "show",
+        ],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
@@ -184,11 +234,21 @@ def test_bad_input_is_refused_naming_field_and_value_and_changes_nothing(
 
 def test_a_rate_outside_0_to_100_is_refused(office: Path) -> None:
     doc = json.loads(jindu(office, "plan", "show", "--json").out)
-    rates = [ind for s in doc["sections"] for i in s["items"] for ind in i["indicators"]
-             if ind["kind"] == "rate" and not ind.get("formula") and ind["level"] == "district"]
+    rates = [
+        ind
+        for s in doc["sections"]
+        for i in s["items"]
+        for ind in i["indicators"]
+        if ind["kind"] == "rate" and not ind.get("formula") and ind["level"] == "district"
+    ]
     if not rates:
-        computed = [ind for s in doc["sections"] for i in s["items"] for ind in i["indicators"]
-                    if ind["kind"] == "rate"]
+        computed = [
+            ind
+            for s in doc["sections"]
+            for i in s["items"]
+            for ind in i["indicators"]
+            if ind["kind"] == "rate"
+        ]
         before = db_fingerprint(office)
         result = jindu(office, "entry", "set", "--period", "2018Q1", computed[0]["id"], "85")
         assert result.code == 1 and "计算" in result.err
@@ -206,7 +266,13 @@ def test_a_rate_outside_0_to_100_is_refused(office: Path) -> None:
 
 def test_the_service_rate_is_computed_from_its_two_counts(office: Path) -> None:
     doc = json.loads(jindu(office, "plan", "show", "--json").out)
-    rate = next(ind for s in doc["sections"] for i in s["items"] for ind in i["indicators"] if ind.get("formula"))
+    rate = next(
+        ind
+        for s in doc["sections"]
+        for i in s["items"]
+        for ind in i["indicators"]
+        if ind.get("formula")
+    )
     num, den = rate["formula"]["numerator"], rate["formula"]["denominator"]
     assert jindu(office, "entry", "set", "--period", "2018Q2", num, "8万").code == 0
     assert jindu(office, "entry", "set", "--period", "2018Q2", den, "10万").code == 0
@@ -216,16 +282,32 @@ def test_the_service_rate_is_computed_from_its_two_counts(office: Path) -> None:
 
 
 def test_item_status_and_narratives(office: Path) -> None:
-    result = jindu(office, "entry", "status", "--period", "2018Q1", "2.1", "behind",
-                   "--progress", "已完成危房改造 120 户", "--problems", "资金未到位")
+    result = jindu(
+        office,
+        "entry",
+        "status",
+        "--period",
+        "2018Q1",
+        "2.1",
+        "behind",
+        "--progress",
+        "已完成危房改造 120 户",
+        "--problems",
+        "资金未到位",
+    )
     assert result.code == 0, result.err
     checks = json.loads(jindu(office, "check", "--period", "2018Q1", "--json").out)["checks"]
     assert any(c["code"] == "behind_unexplained" and c["id"] == "2.1" for c in checks)
     jindu(office, "entry", "status", "--period", "2018Q1", "2.1", "滞后", "--next", "督促拨付")
     doc = json.loads(jindu(office, "entry", "list", "--period", "2018Q1", "--json").out)
     item = next(i for i in doc["items"] if i["item"] == "2.1")
-    assert item == {"item": "2.1", "status": "behind", "progress": "已完成危房改造 120 户",
-                    "problems": "资金未到位", "next": "督促拨付"}
+    assert item == {
+        "item": "2.1",
+        "status": "behind",
+        "progress": "已完成危房改造 120 户",
+        "problems": "资金未到位",
+        "next": "督促拨付",
+    }
 
 
 def test_checks_list_every_blocking_gap_of_an_empty_period(office: Path) -> None:
@@ -297,10 +379,28 @@ def test_usage_errors_exit_2_in_chinese(office: Path) -> None:
 
 def test_control_characters_pasted_into_a_narrative_are_refused(office: Path) -> None:
     before = db_fingerprint(office)
-    result = jindu(office, "entry", "status", "--period", "2018Q1", "2.1", "in_progress",
-                   "--progress", "进展\x0b顺利")
+    result = jindu(
+        office,
+        "entry",
+        "status",
+        "--period",
+        "2018Q1",
+        "2.1",
+        "in_progress",
+        "--progress",
+        "进展\x0b顺利",
+    )
     assert result.code == 1 and "进展情况" in result.err and "U+000B" in result.err
     assert db_fingerprint(office) == before
-    ok = jindu(office, "entry", "status", "--period", "2018Q1", "2.1", "in_progress",
-               "--progress", "第一行\n第二行\t制表")
+    ok = jindu(
+        office,
+        "entry",
+        "status",
+        "--period",
+        "2018Q1",
+        "2.1",
+        "in_progress",
+        "--progress",
+        "第一行\n第二行\t制表",
+    )
     assert ok.code == 0

@@ -299,10 +299,19 @@ _BODY_NOUN = re.compile(
     r"(?:基地|中心|导师团|艺术团|服务队|队伍|站|馆|院|学校|平台|示范点|协会|联盟|工作室|数据库|专区)$"
 )
 _REVERSED_DOCUMENT = re.compile(r"(《[^《》]{1,80}》)(?:的)?(?:正式)?(出台|印发|发布|颁布)")
+_OBJECT_STRIP = " ”\"」』’" + _CLAUSE_END
 _NEXT_VERB = re.compile(r"、(?=开展|组织|举办|实施|推进|加强|做好|建立|完善|推动|落实|承办|召开)")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}) ?年")
-_CITY_SUBJECT = re.compile(r"[省市](?:残联|政府|残工委|级)")
-_CITY_OBJECT = re.compile(r"全[省市]|[省市]级|[\u4e00-\u9fff]{1,4}[省市](?![场民区县])|全国")
+_CITY_SUBJECT = re.compile(r"(?:由|请)?(?:[\u4e00-\u9fff]{2,3}[省市]|[省市])(?:残联|政府|残工委)")
+_CITY_OBJECT = re.compile(
+    r"全[省市]|全国|[省市](?:级|残联|政府)|[\u4e00-\u9fff]{1,4}[省市](?![场民区县])"
+)
+_NAME_CUT_BEFORE = re.compile(
+    r"(?:不少于|不低于|不小于|至少|超过|多于|达到|高于|不超过|不高于|不多于|不大于|低于|控制在"
+    r"|达|为|共|计)\s*$"
+)
+_NAME_CUT_AFTER = re.compile(r"\s*(?:及以上|以上|及以下|以下|以内|左右)")
+_NAME_STRIP = _TRIM + "，,、“”\"。！？!?"
 
 _LEAD_FILLER = re.compile(
     r"^(?:继续|进一步|积极|认真|努力|大力|确保|力争|完成|实现|全年|今年|年内|并|同时|要)+"
@@ -361,7 +370,7 @@ def _clause_targets(source: str, folded: str, offset: int, ctx: _Context) -> lis
         _read_unit(folded, number)
     numbers = _merge_ranges(folded, numbers)
 
-    candidates: list[tuple[_Number, _Number | None, float, str | None]] = []
+    candidates: list[tuple[_Number, _Number, float, str | None, bool]] = []
     for first, last in numbers:
         end = last.unit_end or last.end
         if _inside(books, first.start, end) or any(
@@ -372,17 +381,15 @@ def _clause_targets(source: str, folded: str, offset: int, ctx: _Context) -> lis
         if verdict is None:
             continue
         confidence, unit = verdict
-        candidates.append((first, last, confidence, unit))
+        scope = last.unit == "个" and bool(_SCOPE_AFTER.match(folded, end))
+        candidates.append((first, last, confidence, unit, scope))
 
     # 13个区县7900户家庭: districts that only say where the next number applies.
-    scope_free = [
-        c for c in candidates if not _SCOPE_AFTER.match(folded, c[1].unit_end if c[1] else 0)
-    ]
+    any_target = any(not scope for *_, scope in candidates)
     results: list[Target] = []
-    for first, last, confidence, unit in candidates:
-        assert last is not None
-        if _SCOPE_AFTER.match(folded, last.unit_end):
-            if len(scope_free) > 0:
+    for first, last, confidence, unit, scope in candidates:
+        if scope:
+            if any_target:
                 continue
             confidence = min(confidence, 0.3)
         results.append(_quantity(source, folded, offset, first, last, confidence, unit))
@@ -449,7 +456,7 @@ def _judge(
             return None
         confidence = 0.6
         unit = inferred
-    if unit == "个" and (_DURATION_AFTER.match(folded, end) or after.startswith("百分点")):
+    if unit == "个" and _DURATION_AFTER.match(folded, end):
         return None
     if unit == "次" and after.startswith(("全会", "会议", "代表大会", "性")):
         return None
@@ -463,9 +470,9 @@ def _judge(
             return None
         if _idiom(folded, first, last):
             return None
-        if _names_a_quote(folded, start, ctx.quoted):
-            return None
         if first.small:
+            if not quoted and _names_a_quote(folded, start, ctx.quoted):
+                return None
             if quoted or unit not in _CONCRETE_UNITS:
                 if unit not in ("个", "项") or quoted or after[:1] in ("不", "一", "都", "也"):
                     return None
@@ -569,10 +576,10 @@ def _quantity(
     return Target(
         kind=kind,
         unit=unit,
-        target=low.normalize() if low == low.to_integral_value() else low,
+        target=low,
         target_max=high,
         comparator=comparator,
-        level=_level(folded, None),
+        level=_level(folded, after_unit=end),
         name=_quantity_name(source, folded, start, end),
         source=source,
         span=(start, end),
@@ -583,24 +590,29 @@ def _quantity(
 
 
 def _quantity_name(source: str, folded: str, start: int, end: int) -> str:
+    """The comma part of the clause without the number: 完成2000户农村贫困残疾人危房改造任务
+    → 农村贫困残疾人危房改造任务 (the editor shows it for the statistician to shorten)."""
     a, b = _subclause(folded, start, end)
-    left = source[a:start]
-    right = source[end:b]
-    for pattern in (_GE_BEFORE, _LE_BEFORE):
-        left = pattern.sub("", fold(left)) if pattern.search(fold(left)) else left
-    left = re.sub(r"(?:达到|达|为|共|计)\s*$", "", left)
-    right = re.sub(r"^\s*(?:及以上|以上|及以下|以下|以内|左右)", "", right)
-    name = (left + right).strip(_TRIM + "，,、“”\"")
-    name = _LEAD_FILLER.sub("", name) or name
-    name = name.rstrip("。！？!?")
+    left = folded[a:start]
+    cut = _NAME_CUT_BEFORE.search(left)
+    keep = cut.start() if cut else len(left)
+    skip = _NAME_CUT_AFTER.match(folded, end, b)
+    name = (source[a : a + keep] + source[skip.end() if skip else end : b]).strip(_NAME_STRIP)
+    lead = _LEAD_FILLER.match(fold(name))
+    if lead and lead.end() < len(name):
+        name = name[lead.end() :].strip(_NAME_STRIP)
     return name or source[start:end]
 
 
-def _level(folded: str, anchor: int | None) -> Level:
-    """``city`` when the clause's subject is the city (or province) office."""
-    if _CITY_SUBJECT.search(folded):
+def _level(folded: str, *, anchor: int | None = None, after_unit: int | None = None) -> Level:
+    """``city`` when the city (or province) office carries the task out: its name is
+    the clause's subject (市残联…, 市政府残工委组织…), a milestone's object is a city
+    event (举办全市…, 召开市残联…), or the things counted are city ones (8个市级基地)."""
+    if _CITY_SUBJECT.match(folded):
         return Level.CITY
     if anchor is not None and _CITY_OBJECT.match(folded, anchor):
+        return Level.CITY
+    if after_unit is not None and folded.startswith(("市级", "省级"), after_unit):
         return Level.CITY
     return Level.DISTRICT
 
@@ -637,7 +649,7 @@ def _milestones(
         part_start, part_end = _subclause(folded, a, verb_end)
         cut = _NEXT_VERB.search(folded, verb_end, part_end)
         obj_end = cut.start() if cut else part_end
-        obj = folded[verb_end:obj_end].rstrip(" ”\"」")
+        obj = folded[verb_end:obj_end].rstrip(_OBJECT_STRIP)
         obj_end = verb_end + len(obj)
         if not obj or any(verb_end <= q.offset - offset < obj_end for q in quantities):
             continue
@@ -672,7 +684,7 @@ def _milestone(
         target=Decimal(1),
         target_max=None,
         comparator=None,
-        level=_level(folded, anchor),
+        level=_level(folded, anchor=anchor),
         name=text,
         source=source,
         span=(start, end),
