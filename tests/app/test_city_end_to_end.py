@@ -11,7 +11,6 @@ Importing the same folder again changes nothing and exits 0.
 from __future__ import annotations
 
 import importlib.util
-import io
 import json
 import shutil
 import zipfile

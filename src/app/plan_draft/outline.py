@@ -195,7 +195,6 @@ _TITLE_LINE = re.compile(
     r"(?:附件 ?[0-9]? ?[:：]? ?)?(?P<title>[^《》“”\"，,。；;:：]{2,60}?"
     r"(?:工作要点|要点|工作计划|工作安排|重点工作|工作任务))"
 )
-_ATTACHMENT_PREFIX = re.compile(r"附件 ?[0-9]? ?[:：]? ?")
 # Where the body ends: the web page's footer, the document's colophon.
 _FOOTER = re.compile(
     r"(?:附件|附 ?[:：]|©|\(c\)|版权所有|copyright|主办单位|主办[:：]|承办单位|协办单位|技术支持"
@@ -236,10 +235,10 @@ def is_signature(lines: list[Line], index: int) -> bool:
     return bool(org) and is_org_line(org.strip()) and is_date_line(tail)
 
 
-def title_line(folded: str) -> str | None:
-    """The plan title if this line is one (not the notice's 《…》 reference to it)."""
+def title_line(folded: str) -> tuple[int, int] | None:
+    """Where the plan title is, if this line is one (not the notice's 《…》 reference)."""
     match = _TITLE_LINE.fullmatch(folded)
-    return match.group("title") if match else None
+    return match.span("title") if match else None
 
 
 def is_footer(folded: str) -> bool:

@@ -299,6 +299,7 @@ _BODY_NOUN = re.compile(
     r"(?:基地|中心|导师团|艺术团|服务队|队伍|站|馆|院|学校|平台|示范点|协会|联盟|工作室|数据库|专区)$"
 )
 _REVERSED_DOCUMENT = re.compile(r"(《[^《》]{1,80}》)(?:的)?(?:正式)?(出台|印发|发布|颁布)")
+_OBJECT_LEAD = re.compile(r"[“\"]?(?:(?:19|20)[0-9]{2} ?年(?:度)?)?[“\"]?")
 _OBJECT_STRIP = " ”\"」』’" + _CLAUSE_END
 _NEXT_VERB = re.compile(r"、(?=开展|组织|举办|实施|推进|加强|做好|建立|完善|推动|落实|承办|召开)")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}) ?年")
@@ -676,7 +677,9 @@ def _milestones(
 def _milestone(
     source: str, folded: str, offset: int, start: int, end: int, confidence: float, anchor: int
 ) -> Target:
-    anchor = anchor + 1 if folded[anchor : anchor + 1] in "“\"" else anchor
+    # The city test reads the object's own words: past a quote or a year (举办2018年重庆市…).
+    lead = _OBJECT_LEAD.match(folded, anchor)
+    anchor = lead.end() if lead else anchor
     text = source[start:end]
     return Target(
         kind=Kind.MILESTONE,

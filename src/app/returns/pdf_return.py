@@ -657,6 +657,21 @@ class _SignOff(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         c.setLineWidth(0.6)
         c.rect(box_x, BOX_BOTTOM, BOX_WIDTH, BOX_HEIGHT, stroke=1, fill=0)
         c.setDash()
+        if not self.draft and self.fingerprint:
+            # The visible face of the signature: who signed, when, and with which certificate,
+            # drawn here in the embedded font (pyHanko's stamp garbles 2048-unit CJK fonts).
+            grouped = [self.fingerprint[i : i + 4].upper() for i in range(0, len(self.fingerprint), 4)]
+            district = self.office.district
+            lines = [
+                "已电子签名（PAdES）",
+                f"签名单位：{district.name}残疾人联合会（{district.code}）",
+                f"签发时间：{L.signed_at_text(self.signed_at)}",
+                "证书指纹：" + " ".join(grouped[:8]),
+                "　　　　　" + " ".join(grouped[8:]),
+            ]
+            c.setFont(font, 7.5)
+            for n, line in enumerate(lines):
+                c.drawString(box_x + 6, BOX_BOTTOM + BOX_HEIGHT - 14 - 13 * n, line)
         x1, y1 = c.absolutePosition(box_x, BOX_BOTTOM)
         x2, y2 = c.absolutePosition(box_x + BOX_WIDTH, BOX_BOTTOM + BOX_HEIGHT)
         self.placed = (c.getPageNumber(), (round(x1, 2), round(y1, 2), round(x2, 2), round(y2, 2)))
