@@ -226,10 +226,11 @@ def test_a_narrative_longer_than_a_page_continues_under_a_repeated_header(
     assert pages_with_narrative >= 2
 
 
-def test_the_signature_box_is_reserved_empty_on_the_last_page(
-    service: OfficeService, tmp_path: Path
+@pytest.mark.parametrize("draft", [True, False])
+def test_the_signature_box_is_on_the_last_page_and_shows_the_signature_when_signed(
+    service: OfficeService, tmp_path: Path, draft: bool
 ) -> None:
-    result = build(service, tmp_path / "r.pdf")
+    result = build(service, tmp_path / "r.pdf", draft=draft)
     box = result.signature_box
     assert box.page == "last" and box.page_index == result.pages - 1
     assert box.rect == pytest.approx(SIGNATURE_BOX.rect, abs=0.01)
@@ -244,7 +245,12 @@ def test_the_signature_box_is_reserved_empty_on_the_last_page(
         last = pdf.pages[-1]
         # pdfplumber measures from the top of the page.
         inside = last.within_bbox((x1, PAGE_HEIGHT - y2, x2, PAGE_HEIGHT - y1))
-        assert inside.chars == []
+        text = inside.extract_text() or ""
+        if draft:
+            assert inside.chars == []
+        else:
+            assert "已电子签名" in text and service.office().district.code in text
+            assert FINGERPRINT[:4].upper() in text and "2018年" in text
         rects = [
             r
             for r in last.rects
