@@ -299,11 +299,8 @@ class Smoke:
         package = next(p for p in paths if p.suffix == ".zip")
         with zipfile.ZipFile(package) as zf:
             names = {info.filename for info in zf.infolist()}
-            not_utf8 = [
-                i.filename
-                for i in zf.infolist()
-                if not i.filename.isascii() and not i.flag_bits & 0x800
-            ]
+            # The appendix: names in UTF-8; the package writer flags every entry.
+            not_utf8 = [i.filename for i in zf.infolist() if not i.flag_bits & 0x800]
         if names != PACKAGE_MEMBERS:
             raise StepFailed(
                 f"package {package.name} holds {sorted(names)}, expected {sorted(PACKAGE_MEMBERS)}"
@@ -322,6 +319,13 @@ class Smoke:
         if self.window is None:
             raise SkipStep("no window executable given")
         run = start_window(self.window, self.data, self.env(), self.work, hold=WINDOW_SECONDS)
+        missing = re.search(
+            r"No module named '([\w.]+)'", "\n".join(run.stderr_lines + run.log_lines)
+        )
+        if missing:
+            module = missing.group(1)
+            source = ROOT / "src" / Path(*module.split("."))
+            missing_or_skip(f"the window (needs {module})", source.with_suffix(".py"), source)
         problems = []
         if run.exit_code is not None:
             problems.append(
@@ -508,6 +512,9 @@ def resolve_executables(target: Path, window: Path | None) -> tuple[Path, Path |
 
 
 def command_words(text: str) -> list[str]:
+    """An executable's path (spaces and all), or a command line such as `python -m app`."""
+    if Path(text).is_file():
+        return [os.path.abspath(text)]
     words = shlex.split(text, posix=not WINDOWS)
     if words and Path(words[0]).exists():
         words[0] = str(Path(words[0]).resolve())

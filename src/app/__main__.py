@@ -1,5 +1,5 @@
 """`python -m app`: the same as the `jindu` command."""
 
-from app.cli import main
+from app.cli import run
 
-raise SystemExit(main())
+run()

@@ -198,6 +198,10 @@ def main(
 
 
 def run() -> None:
+    import multiprocessing
+
+    # The city verifies packages in worker processes; a frozen Windows build needs this first.
+    multiprocessing.freeze_support()
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     sys.exit(main())
 

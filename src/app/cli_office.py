@@ -32,6 +32,9 @@ def register(sub: Any) -> None:
     p = plan.add_parser("show", help="显示当前计划的部分、工作任务和指标")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_plan_show)
+    p = plan.add_parser("import", help="导入市残联签发的计划包（分解目标随之锁定）")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_plan_import)
     p = plan.add_parser("list", help="列出数据库中的计划")
     p.set_defaults(handler=cmd_plan_list)
     p = plan.add_parser("use", help="切换到数据库中的另一个计划（年度）")
@@ -174,6 +177,17 @@ def cmd_plan_show(ctx: Context) -> int:
                 ctx.print(
                     f"      {ind.id} {ind.name}：{ind.target_label} {ind.unit}（{who}{scope}{district_target}）"
                 )
+    return 0
+
+
+def cmd_plan_import(ctx: Context) -> int:
+    from app.city.plan_package import import_plan_package
+
+    path = Path(ctx.args.file)
+    if not path.exists():
+        raise UsageError(f"计划包「{ctx.args.file}」不存在")
+    for line in import_plan_package(ctx.office(), path, ctx.data_dir):
+        ctx.warn(line)
     return 0
 
 

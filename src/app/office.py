@@ -198,12 +198,20 @@ class OfficeService:
 
     def install_plan(self, plan: Plan, source: str) -> None:
         with self.store.change() as db:
+            catalogue = json.dumps(plan.to_json(), ensure_ascii=False, sort_keys=True)
             exists = db.execute(
-                "SELECT 1 FROM plans WHERE id = ? AND version = ?", [plan.id, plan.version]
+                "SELECT catalogue FROM plans WHERE id = ? AND version = ?", [plan.id, plan.version]
             ).fetchone()
             if exists:
+                if json.loads(exists[0]) != json.loads(catalogue):
+                    # A version number names one content: silently keeping either copy would
+                    # let two offices report against different plans under the same name.
+                    raise InputError(
+                        "计划",
+                        f"{plan.id} 第 {plan.version} 版",
+                        "本机已有同一版本号但内容不同的计划；修改过的计划须提高版本号后再发布",
+                    )
                 return
-            catalogue = json.dumps(plan.to_json(), ensure_ascii=False, sort_keys=True)
             db.execute(
                 "INSERT INTO plans (id, version, title, year, catalogue, source, installed_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -401,6 +401,7 @@ class Catalogue:
         self.based_on = based_on  # (plan id, version) whose ids the origins are
         self.sections: list[SectionNode] = []
         self.load_changes: tuple[IdChange, ...] = ()  # ids corrected while loading
+        self.warnings: list[str] = []  # the drafter's remarks (what it could not find)
         self._next_key = 1
         self._removed_ids: dict[int, str] = {}
 
@@ -451,6 +452,9 @@ class Catalogue:
             groups=reader.groups(data.get("groups")),
             notice=data.get("notice", "") if isinstance(data.get("notice"), str) else "",
         )
+        extra = data.get("draft")
+        if isinstance(extra, Mapping) and isinstance(extra.get("warnings"), list):
+            cat.warnings = [str(w) for w in extra["warnings"]]
         raw_sections = data.get("sections") or []
         if not isinstance(raw_sections, list):
             reader.fail("sections", "应为列表")
@@ -859,10 +863,14 @@ class Catalogue:
 
     def scope_codes(self, node: IndicatorNode) -> set[str] | None:
         """The district codes an indicator applies to; None for all districts."""
-        if node.applies_to == ALL:
+        return self.scope_codes_of(node.applies_to)
+
+    def scope_codes_of(self, applies_to: Literal["all"] | Sequence[str]) -> set[str] | None:
+        """The district codes of an ``applies_to`` value (groups resolved); None for all."""
+        if applies_to == ALL:
             return None
         codes: set[str] = set()
-        for entry in node.applies_to:
+        for entry in applies_to:
             if entry.startswith(GROUP_PREFIX):
                 group = self.groups.get(entry[len(GROUP_PREFIX) :])
                 codes.update(group.districts if group else ())

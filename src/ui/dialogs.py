@@ -8,8 +8,24 @@ ever blocks a test (tests/ui/conftest.py).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class DialogService:
@@ -52,9 +68,111 @@ class DialogService:
         name = QFileDialog.getExistingDirectory(parent, title, str(folder))
         return Path(name) if name else None
 
+    def open_files(
+        self, parent: QWidget | None, title: str, folder: Path, filters: str
+    ) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder), filters)
+        return [Path(n) for n in names]
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None:
+        """A required text of several lines (a comment, a reason); None when cancelled."""
+        dialog = TextDialog(title, label, text, parent)
+        return dialog.value() if dialog.exec() else None
+
+    def ask_passphrase(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        dialog = PassphraseDialog(title, label, parent)
+        return dialog.value() if dialog.exec() else None
+
+    def choose_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
+        """The platform's print dialog; True when the user chose to print."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def open_folder(self, folder: Path) -> None:
+        """Show a folder in the file manager (Explorer on Windows)."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
     @staticmethod
     def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setAccessibleName(title)
         box.setAccessibleDescription(text)
         return box
+
+
+class TextDialog(QDialog):
+    """Asks for a required text (退回意见, 更正原因): OK stays disabled while it is empty."""
+
+    def __init__(self, title: str, label: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(label, self)
+        self.label.setWordWrap(True)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setPlainText(text)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setAccessibleName(title)
+        self.edit.setAccessibleDescription(label.replace("&", ""))
+        self.label.setBuddy(self.edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.label)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.buttons)
+        self.edit.textChanged.connect(self._changed)
+        self._changed()
+        metrics = self.fontMetrics()
+        self.resize(metrics.horizontalAdvance("中" * 30), metrics.height() * 12)
+
+    @Slot()
+    def _changed(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.value()))
+
+    def value(self) -> str:
+        return self.edit.toPlainText().strip()
+
+
+class PassphraseDialog(QDialog):
+    """Asks for the signing key's passphrase (口令), shown as dots."""
+
+    def __init__(self, title: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(label, self)
+        self.label.setWordWrap(True)
+        self.edit = QLineEdit(self)
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setAccessibleName(self.tr("口令"))
+        self.edit.setAccessibleDescription(label.replace("&", ""))
+        self.label.setBuddy(self.edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.label)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.buttons)
+        self.edit.textChanged.connect(self._changed)
+        self._changed()
+        self.resize(self.fontMetrics().horizontalAdvance("中" * 28), self.sizeHint().height())
+
+    @Slot()
+    def _changed(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.value()))
+
+    def value(self) -> str:
+        # A passphrase is taken as typed: spaces inside and around it are part of it.
+        return self.edit.text()

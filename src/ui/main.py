@@ -212,6 +212,15 @@ def start(app: QApplication, data_dir: Path, dialogs: DialogService | None = Non
         appearance=appearance,
     )
     started = Started(None, context, lock)
+    # City mode (市残联): a folder set up with `jindu city setup` opens the city window
+    # (after the city setup dialog if that setup is unfinished), never the district wizard.
+    if service.store.meta("mode") == "city":
+        from ui.city_window import open_city_window
+
+        started.window = open_city_window(context)
+        if started.window is not None:
+            windows.append(started.window)
+        return started
     if not service.is_set_up:
         from ui.setup_wizard import SetupWizard
 

@@ -228,6 +228,12 @@ class MainWindow(QMainWindow):
         self._select_first_item()
         self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
 
+        # ----- return features: the overview page, the 报表 actions and the 计划 menu -------
+        # (ui/return_actions.py); imported here so that ui.main_window stays importable alone.
+        from ui.return_actions import install_return_features
+
+        self.return_features = install_return_features(self)
+
     # ----- building ----------------------------------------------------------------------
     def _build_widgets(self) -> None:
         central = QWidget(self)
@@ -1067,6 +1073,30 @@ class MainWindow(QMainWindow):
             else:
                 self.select_item(target_id)
                 self.status_combo.setFocus()
+
+    def navigate_to(self, target: str, target_id: str, field: str = "") -> None:
+        """Show the entry page at what settles a check: an indicator's cell or an item's report.
+
+        `target` is "indicator" or "item" (as in `models.checks.Check`); `field` is
+        "value" or "note" for an indicator, "status", "progress", "problems" or
+        "next" for an item. The section is selected and the keyboard focus goes there.
+        """
+        if "entry" in self.page_actions:
+            self.show_page("entry")
+        if self.model.period is None:
+            return
+        if target == "indicator":
+            column = COL_NOTE if field == "note" else COL_VALUE
+            self.reveal(self.model.period.id, target_id, column)
+            self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.select_item(target_id)
+        widget: QWidget = (
+            self.status_combo
+            if field == "status"
+            else self.narratives.get(field, self.narratives["progress"])
+        )
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

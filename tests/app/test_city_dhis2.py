@@ -42,9 +42,7 @@ def city(tmp_path: Path) -> Iterator[CityService]:
         values={"2.1.1": "120", "2.1.3": "0", "3.5.1": "12000", "2.2.1": "2018-03-15", "3.3.1": "82.5", "5.1.1": ""},
         notes={"2.1.1": "含上年结转 20 户 <& \"引号\">"},
     )  # fmt: skip
-    add_return(
-        service, "500101", "2018Q2", values={"2.1.1": "80", "2.2.1": "false", "5.1.1": "15"}
-    )
+    add_return(service, "500101", "2018Q2", values={"2.1.1": "80", "2.2.1": "false", "5.1.1": "15"})
     yield service
     service.store.close()
 

@@ -404,3 +404,20 @@ def test_control_characters_pasted_into_a_narrative_are_refused(office: Path) ->
         "第一行\n第二行\t制表",
     )
     assert ok.code == 0
+
+
+def test_a_plan_with_a_known_version_but_other_content_is_refused(office: Path) -> None:
+    from dataclasses import replace
+
+    from app.office import open_office
+    from models.errors import InputError
+
+    service = open_office(office, auto_backup=False)
+    plan = service.plan()
+    service.install_plan(plan, "bundled")  # the same content again: nothing happens
+    changed = replace(plan, title="2018年全市残疾人工作要点（改）")
+    before = db_fingerprint(office)
+    with pytest.raises(InputError, match="提高版本号"):
+        service.install_plan(changed, "package")
+    service.store.close()
+    assert db_fingerprint(office) == before

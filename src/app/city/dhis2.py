@@ -233,7 +233,8 @@ def adx_document(summary: CitySummary, exported: str | None = None) -> bytes:
         if note:
             ET.SubElement(element, f"{{{ADX_NS}}}annotation").text = note
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def metadata_path(out: Path) -> Path:

@@ -32,7 +32,8 @@ import os
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -183,6 +184,9 @@ def examine(path: Path) -> Examined:
         data = path.read_bytes()
         found.data = data
         found.sha256 = hashlib.sha256(data).hexdigest()
+        if data.startswith(b"%PDF-"):
+            found.problems.append("这是 PDF 报表，不是上报包；请导入 .zip 上报包")
+            return found
         if not data.startswith(b"PK\x03\x04"):
             found.problems.append("不是上报包（应为 zip 文件：{区县代码}_{报告期}_r{版次}.zip）")
             return found
@@ -192,7 +196,7 @@ def examine(path: Path) -> Examined:
             copy.write_bytes(data)
             report = verify_file(copy)
             if report.kind != "package":
-                found.problems.append(f"不是上报包，而是{report.kind_label}；请导入 .zip 上报包")
+                found.problems.append(f"这是{report.kind_label}，不是上报包；请导入 .zip 上报包")
                 return found
             found.problems.extend(report.problems)
             found.district, found.period, found.revision = (
@@ -212,6 +216,11 @@ def examine(path: Path) -> Examined:
         found.problems.append(exc.message)
     except OSError as exc:
         found.problems.append(f"无法读取文件：{exc.strerror or exc}")
+    except Exception as exc:  # a hostile file must not stop the batch, whatever it breaks
+        log.exception("unexpected failure verifying %s", path)
+        found.problems.append(
+            f"验证时出现内部错误（{type(exc).__name__}：{exc}），请将此上报包和日志交技术支持"
+        )
     return found
 
 
@@ -223,30 +232,42 @@ def _json_object(data: bytes) -> dict[str, Any]:
     return parsed if isinstance(parsed, dict) else {}
 
 
-def _examine_all(paths: Sequence[Path], workers: int, progress: Progress) -> Iterable[Examined]:
-    """Examined packages in the order given; in worker processes when `workers` > 1."""
+def _examine_all(paths: Sequence[Path], workers: int) -> Generator[Examined, None, None]:
+    """Examined packages in the order given; in worker processes when `workers` > 1.
+
+    The caller stops between packages (a cancel) by closing the generator: queued
+    work is then dropped and the worker processes end.
+    """
     if workers <= 1 or len(paths) < 2:
         for path in paths:
-            if progress.cancelled:
-                return
             yield examine(path)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork starts a worker in milliseconds on Linux; elsewhere spawn re-imports (and the
-    # frozen program must call multiprocessing.freeze_support(), see default_workers).
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context(method)
-    ) as pool:
+    context = multiprocessing.get_context(_start_method())
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
         futures = [pool.submit(examine, p) for p in paths]
         for future in futures:
-            if progress.cancelled:
-                for pending in futures:
-                    pending.cancel()
-                return
             yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_method() -> str:
+    """fork where it is safe, spawn elsewhere.
+
+    fork starts a worker in milliseconds with everything already imported, but only
+    Linux has it, and it is unsafe once other threads run (the window's workers): a
+    lock one of them holds at the fork stays held in the child. spawn starts a fresh
+    interpreter that imports what it needs (about a second, on Windows always), and
+    a frozen program must call `multiprocessing.freeze_support()` for it (see
+    `default_workers`).
+    """
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 def default_workers(count: int) -> int:
@@ -277,6 +298,7 @@ def import_packages(
     tick = progress or _NoProgress()
     tick.start(len(paths))
     results: list[ImportResult] = []
+    pending: Generator[Examined, None, None] | None = None
     try:
         # Files already held byte for byte need no verification (a folder imported twice).
         held: dict[Path, ImportResult] = {}
@@ -288,7 +310,7 @@ def import_packages(
             else:
                 todo.append(path)
         count = workers if workers is not None else default_workers(len(todo))
-        pending = _examine_all(todo, count, tick)
+        pending = _examine_all(todo, count)
         for path in paths:
             if tick.cancelled:
                 break
@@ -296,13 +318,10 @@ def import_packages(
             if path in held:
                 results.append(held[path])
                 continue
-            try:
-                found = next(pending)
-            except StopIteration:
-                break  # cancelled while examining
-            results.append(_decide_and_record(service, plan, found))
-        pending.close()  # stops the worker processes of a cancelled import
+            results.append(_decide_and_record(service, plan, next(pending)))
     finally:
+        if pending is not None:
+            pending.close()  # a cancelled import: drops queued work, ends the worker processes
         tick.finish()
     return results
 

@@ -393,8 +393,8 @@ def write_xlsx(data: ReportData, out: Path) -> Path:
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 12
     ws.column_dimensions["C"].width = 12
-    rows = district_completion(s)
-    for n, (_, name, mean) in enumerate(rows, start=2):
+    by_district = district_completion(s)
+    for n, (_, name, mean) in enumerate(by_district, start=2):
         text(ws, n, 1, name)
         number(ws, n, 2, mean / 100 if mean is not None else None, "0.0%")
         number(ws, n, 3, s.period.time_percent / 100, "0.0%")
@@ -402,12 +402,13 @@ def write_xlsx(data: ReportData, out: Path) -> Path:
     chart.type = "bar"
     chart.title = "各区县平均完成率与时间进度"
     chart.y_axis.number_format = "0%"
-    chart.height = max(8.0, 0.45 * len(rows))
+    chart.height = max(8.0, 0.45 * len(by_district))
     chart.width = 18
     chart.add_data(
-        Reference(ws, min_col=2, max_col=3, min_row=1, max_row=len(rows) + 1), titles_from_data=True
+        Reference(ws, min_col=2, max_col=3, min_row=1, max_row=len(by_district) + 1),
+        titles_from_data=True,
     )
-    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(rows) + 1))
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(by_district) + 1))
     ws.add_chart(chart, "E2")
 
     wb.active = 0
@@ -709,7 +710,7 @@ def write_pdf(data: ReportData, out: Path) -> Path:
 
     running = f"{data.city} {s.period.label_zh} 全市汇总"
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []

@@ -171,7 +171,9 @@ class Line:
 
 _STRIP = " \t\u3000\u00a0\u200b\ufeff"
 # Lines PDF extraction leaves between pages: "- 3 -", "—3—", "第 3 页".
-_PAGE_NUMBER = re.compile(r"[-~ ]*[0-9]{1,3}[-~ ]*|第 ?[0-9]{1,3} ?页(?:[,，]? ?共 ?[0-9]{1,3} ?页)?")
+_PAGE_NUMBER = re.compile(
+    r"[-~ ]*[0-9]{1,3}[-~ ]*|第 ?[0-9]{1,3} ?页(?:[,，]? ?共 ?[0-9]{1,3} ?页)?"
+)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -204,9 +206,7 @@ _FOOTER = re.compile(
     re.IGNORECASE,
 )
 _FOOTER_ANYWHERE = re.compile(r"ICP备|访问量|在线人数")
-ORG_SUFFIX = (
-    r"(?:联合会|委员会|人民政府|政府|办公室|办公厅|残联|残工委|局|厅|委|部|中心|协会|基金会|领导小组)"
-)
+ORG_SUFFIX = r"(?:联合会|委员会|人民政府|政府|办公室|办公厅|残联|残工委|局|厅|委|部|中心|协会|基金会|领导小组)"
 _ORG_LINE = re.compile(rf"[^\s，,。；;:：、]{{2,40}}{ORG_SUFFIX}")
 DATE_ZH = re.compile(r"(?P<y>[0-9]{4}) ?年 ?(?P<m>[0-9]{1,2}) ?月 ?(?P<d>[0-9]{1,2}) ?日")
 DATE_CN = re.compile(
@@ -370,7 +370,9 @@ def _build(
     for line, marker in marked:
         if marker is not None and marker.level is top and marker.value > last:
             if marker.value != last + 1:
-                warnings.append(f"第{chinese_numeral(last + 1)}部分缺失：「{line.text[:20]}」编号跳过了")
+                warnings.append(
+                    f"第{chinese_numeral(last + 1)}部分缺失：「{line.text[:20]}」编号跳过了"
+                )
             groups.append((line, marker, []))
             last = marker.value
         elif groups:
@@ -381,7 +383,12 @@ def _build(
         heading = line.text[marker.length :].strip(_STRIP)
         # A heading wrapped over lines (PDF, hard-wrapped text) continues on lines
         # with no blank line before them until it ends with punctuation.
-        while rest and rest[0][1] is None and not rest[0][0].gap and heading[-1:] not in _PARAGRAPH_END:
+        while (
+            rest
+            and rest[0][1] is None
+            and not rest[0][0].gap
+            and heading[-1:] not in _PARAGRAPH_END
+        ):
             heading += rest.pop(0)[0].text
         title = first_sentence(heading)
         levels = sorted({m.level for _, m in rest if m is not None and m.level > top})

@@ -41,13 +41,14 @@ def parse_chinese_number(text: str) -> int | None:
     """两千 → 2000, 三十五 → 35, 百 → 100, 一万二千 → 12000, 两千五 → 2500.
 
     None for what is not one well-formed number (十三五, 七五, 万, 亿万), so that
-    plan names made of numerals never read as numbers. Digit strings without
-    multipliers (二〇一八) read positionally.
+    plan names made of numerals never read as numbers. Years (二〇一八) read digit
+    by digit.
     """
     if not text or any(c not in CN_NUMERAL_CHARS for c in text):
         return None
     if len(text) > 1 and all(c in _CN_DIGIT for c in text):
-        if "两" in text:
+        # Digit by digit only for years (二〇一九); 七五 and 九五 are plan names.
+        if "两" in text or not ("〇" in text or len(text) == 4):
             return None
         return int("".join(str(_CN_DIGIT[c]) for c in text))
     total = 0
@@ -187,20 +188,23 @@ _RATE_UNITS = ("%", "个百分点", "百分点")
 # and 项 such numerals are mostly names: 两个责任, 四个意识, 三项攻坚战.
 _CONCRETE_UNITS = ("户", "名", "人", "所", "家", "场", "件", "座", "期", "例", "台", "套", "处")
 _RANGE_SEP = re.compile(r" ?(?:-|~|至|到) ?")
-_GE_BEFORE = re.compile(r"(?:不少于|不低于|不小于|至少|超过|多于|达到|高于)\s*$")
-_LE_BEFORE = re.compile(r"(?:不超过|不高于|不多于|不大于|低于|控制在)\s*$")
+# 不超过 ends in 超过 and 不低于 in 低于: the negated forms belong to the other side.
+_GE_BEFORE = re.compile(
+    r"(?:不少于|不低于|不小于|至少|(?<!不)超过|(?<!不)多于|达到|(?<!不)高于)\s*$"
+)
+_LE_BEFORE = re.compile(r"(?:不超过|不高于|不多于|不大于|(?<!不)低于|控制在)\s*$")
 _GE_AFTER = re.compile(r"\s*(?:及以上|以上)")
 _LE_AFTER = re.compile(r"\s*(?:及以下|以下|以内)")
 _APPROX_AFTER = re.compile(r"\s*(?:左右|上下)")
 
-_YEAR_AFTER = re.compile(r" ?(?:年|-[0-9]{4} ?年)")
-_ORDINAL_BEFORE = ("第",)
 # Characters that, just before a Chinese numeral, make it part of a word:
 # 同一, 统一, 唯一, 之一, 逐一, 初一, 周一, 某一, 数十, 几百, 若干.
 _WORD_BEFORE = "第同唯统之逐初周某数几若每万"
 _SESSION = re.compile(rf"[0-9{CN_NUMERAL_CHARS}]+ ?届 ?[0-9{CN_NUMERAL_CHARS}]+ ?次")
 _DOC_NUMBER = re.compile(r"[〔\[(【] ?[0-9]{4} ?[〕\])】] ?[0-9]+ ?号")
-_PHONE = re.compile(r"(?<![0-9])(?:0[0-9]{2,3}-?[0-9]{7,8}|1[3-9][0-9]{9}|12[0-9]{3}|96[0-9]{3})(?![0-9])")
+_PHONE = re.compile(
+    r"(?<![0-9])(?:0[0-9]{2,3}-?[0-9]{7,8}|1[3-9][0-9]{9}|12[0-9]{3}|96[0-9]{3})(?![0-9])"
+)
 _HOTLINE_NEAR = re.compile(r"热线|电话|服务号|短信|拨打")
 _COUNTER_BEFORE = re.compile(r"(?:访问量|在线人数|访问|浏览|点击|阅读)[^0-9]{0,6}$")
 _AUTHORS_AFTER = re.compile(r"(?:部门|部委|单位|成员单位|委办局)")
@@ -209,8 +213,14 @@ _SCOPE_AFTER = re.compile(
     r"(?:区县|区 ?\(县\)|区、县|乡镇|街道)(?=[0-9" + CN_NUMERAL_CHARS + r"]|[，,、；;。]|的|$)"
 )
 _DURATION_AFTER = re.compile(r"(?:月|工作日|小时|学期)")
-# Counted nouns a bare 16.8万 can take its unit from.
-_NOUN_UNITS = (("家庭", "户"), ("户", "户"), ("人", "人"), ("儿童", "人"), ("学生", "人"))
+# Counted nouns a bare 16.8万 can take its unit from (人口 is a population, not people served).
+_NOUN_UNIT = re.compile(r"家庭|户(?![籍口])|人(?![口])|儿童|学生")
+# A unit character that starts another word: 30万人口, 户籍, 名单, 场所, 所有, 家庭, 期间.
+_UNIT_WORDS = {
+    "人": "口", "户": "籍口型", "名": "单称义额", "场": "所地馆景", "所": "有以在属需",
+    "家": "庭长属", "期": "间限末满", "次": "数序", "件": "事", "位": "于置",
+    "处": "理置于", "支": "持付出撑", "台": "账", "例": "如",
+}  # fmt: skip
 _PUNCT = "，,、；;。：:！!？?\n"
 
 
@@ -240,13 +250,9 @@ def _read_numbers(folded: str) -> list[_Number]:
             numbers.append(_Number(start, end, value, False, False, multiplier))
         elif match.group("pct") is not None:
             raw = match.group("pctnum")
-            parsed = (
-                Decimal(raw) if raw[0].isdigit() else _decimal(parse_chinese_number(raw))
-            )
+            parsed = Decimal(raw) if raw[0].isdigit() else _decimal(parse_chinese_number(raw))
             if parsed is not None:
-                numbers.append(
-                    _Number(start, end, parsed, True, False, 1, "%", end, percent=True)
-                )
+                numbers.append(_Number(start, end, parsed, True, False, 1, "%", end, percent=True))
         else:
             numbers.extend(_chinese_tokens(folded, start, match.group("zh")))
     return numbers
@@ -262,7 +268,11 @@ def _chinese_tokens(folded: str, start: int, run: str) -> list[_Number]:
     multiplier = 1
     body = run
     # 五千万元: the trailing 万 belongs to the unit (万元), like 16.8万元.
-    if len(run) > 1 and run[-1] in _CN_BIG and folded[start + len(run) : start + len(run) + 1] == "元":
+    if (
+        len(run) > 1
+        and run[-1] in _CN_BIG
+        and folded[start + len(run) : start + len(run) + 1] == "元"
+    ):
         multiplier = _CN_BIG[run[-1]]
         body = run[:-1]
     value = parse_chinese_number(body)
@@ -280,6 +290,9 @@ def _read_unit(folded: str, number: _Number) -> None:
         at += 1
     for unit in _UNITS:
         if folded.startswith(unit, at):
+            following = folded[at + len(unit) : at + len(unit) + 1]
+            if following and following in _UNIT_WORDS.get(unit, ""):
+                return
             number.unit = unit
             number.unit_end = at + len(unit)
             return
@@ -299,11 +312,16 @@ _BODY_NOUN = re.compile(
     r"(?:基地|中心|导师团|艺术团|服务队|队伍|站|馆|院|学校|平台|示范点|协会|联盟|工作室|数据库|专区)$"
 )
 _REVERSED_DOCUMENT = re.compile(r"(《[^《》]{1,80}》)(?:的)?(?:正式)?(出台|印发|发布|颁布)")
-_OBJECT_LEAD = re.compile(r"[“\"]?(?:(?:19|20)[0-9]{2} ?年(?:度)?)?[“\"]?")
-_OBJECT_STRIP = " ”\"」』’" + _CLAUSE_END
+_OBJECT_LEAD = re.compile(
+    rf"[“\"]?(?:(?:19|20)[0-9]{{2}} ?年(?:度)?)?(?:第[0-9{CN_NUMERAL_CHARS}]+[届次期])?[“\"]?"
+)
+_OBJECT_STRIP = ' ”"」』’' + _CLAUSE_END
 _NEXT_VERB = re.compile(r"、(?=开展|组织|举办|实施|推进|加强|做好|建立|完善|推动|落实|承办|召开)")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}) ?年")
-_CITY_SUBJECT = re.compile(r"(?:由|请)?(?:[\u4e00-\u9fff]{2,3}[省市]|[省市])(?:残联|政府|残工委)")
+_CITY_SUBJECT = re.compile(
+    r"(?:\( ?[0-9]{1,2} ?\)|[0-9]{1,2}[.、]|[①-⑳])?(?:由|请)?"
+    r"(?:[\u4e00-\u9fff]{2,3}[省市]|[省市])(?:残联|政府|残工委)"
+)
 _CITY_OBJECT = re.compile(
     r"全[省市]|全国|[省市](?:级|残联|政府)|[\u4e00-\u9fff]{1,4}[省市](?![场民区县])"
 )
@@ -312,10 +330,11 @@ _NAME_CUT_BEFORE = re.compile(
     r"|达|为|共|计)\s*$"
 )
 _NAME_CUT_AFTER = re.compile(r"\s*(?:及以上|以上|及以下|以下|以内|左右)")
-_NAME_STRIP = _TRIM + "，,、“”\"。！？!?"
+_NAME_STRIP = _TRIM + '，,、“”"。！？!?'
 
 _LEAD_FILLER = re.compile(
-    r"^(?:继续|进一步|积极|认真|努力|大力|确保|力争|完成|实现|全年|今年|年内|并|同时|要)+"
+    r"(?:\( ?[0-9]{1,2} ?\)|[0-9]{1,2}[.、]|[①-⑳]|的|继续|进一步|积极|认真|努力|大力|确保|力争"
+    r"|完成|实现|全年|今年|年内|并|同时)*"
 )
 
 
@@ -366,10 +385,10 @@ def _clause_targets(source: str, folded: str, offset: int, ctx: _Context) -> lis
         or "-" in m.group()
         or len(m.group()) == 11
     ]
-    numbers = _read_numbers(folded)
-    for number in numbers:
+    tokens = _read_numbers(folded)
+    for number in tokens:
         _read_unit(folded, number)
-    numbers = _merge_ranges(folded, numbers)
+    numbers = _merge_ranges(folded, tokens)
 
     candidates: list[tuple[_Number, _Number, float, str | None, bool]] = []
     for first, last in numbers:
@@ -398,9 +417,7 @@ def _clause_targets(source: str, folded: str, offset: int, ctx: _Context) -> lis
     return results
 
 
-def _merge_ranges(
-    folded: str, numbers: list[_Number]
-) -> list[tuple[_Number, _Number]]:
+def _merge_ranges(folded: str, numbers: list[_Number]) -> list[tuple[_Number, _Number]]:
     """Pairs (low, high) for 5-8个 / 5至8个 / 5万至8万人 / 80%-90%; (n, n) otherwise."""
     merged: list[tuple[_Number, _Number]] = []
     index = 0
@@ -440,11 +457,10 @@ def _judge(
     end = last.unit_end or last.end
     before = folded[max(0, start - 10) : start]
     after = folded[end : end + 12]
-    if before.endswith(_ORDINAL_BEFORE) or before.rstrip(" ").endswith(_ORDINAL_BEFORE):
-        return None
+    # Years, dates and document numbers never get here: 年, 月, 日 and 号 are not units.
+    if before.rstrip(" ").endswith("第"):
+        return None  # an ordinal: 第五次, 第二期
     if _COUNTER_BEFORE.search(before):
-        return None
-    if not first.chinese and len(str(int(first.value))) == 4 and _YEAR_AFTER.match(folded, first.end):
         return None
     confidence = 0.9
     inferred: str | None = None
@@ -486,8 +502,9 @@ def _judge(
             confidence = min(confidence, 0.8)
     if quoted:
         confidence *= 0.7
-    if before.endswith(("每", "每年", "每月", "每人", "每户")) or after.startswith("/"):
-        confidence -= 0.2
+    part_start, _ = _subclause(folded, start, end)
+    if "每" in folded[part_start:start] or after.startswith("/"):
+        confidence -= 0.2  # a rate per person or per base (每人每月80元), not a total
     if _APPROX_AFTER.match(folded, end):
         confidence -= 0.1
     head = folded[end : end + 16]
@@ -502,13 +519,10 @@ def _judge(
 def _noun_unit(folded: str, at: int) -> str | None:
     head = folded[at : at + 20]
     stop = next((i for i, c in enumerate(head) if c in _PUNCT), len(head))
-    phrase = head[:stop]
-    best: tuple[int, str] | None = None
-    for noun, unit in _NOUN_UNITS:
-        index = phrase.find(noun)
-        if index >= 0 and (best is None or index < best[0]):
-            best = (index, unit)
-    return best[1] if best else None
+    match = _NOUN_UNIT.search(head[:stop])
+    if match is None:
+        return None
+    return "户" if match.group() in ("家庭", "户") else "人"
 
 
 def _idiom(folded: str, first: _Number, last: _Number) -> bool:
@@ -521,10 +535,7 @@ def _idiom(folded: str, first: _Number, last: _Number) -> bool:
 
 
 def _names_a_quote(folded: str, start: int, quoted: frozenset[str]) -> bool:
-    for phrase in quoted:
-        if len(phrase) >= 3 and folded.startswith(phrase, start):
-            return True
-    return False
+    return any(len(phrase) >= 3 and folded.startswith(phrase, start) for phrase in quoted)
 
 
 def _comparator(folded: str, start: int, end: int, ranged: bool) -> str | None:
@@ -592,7 +603,11 @@ def _quantity(
 
 def _quantity_name(source: str, folded: str, start: int, end: int) -> str:
     """The comma part of the clause without the number: 完成2000户农村贫困残疾人危房改造任务
-    → 农村贫困残疾人危房改造任务 (the editor shows it for the statistician to shorten)."""
+    → 农村贫困残疾人危房改造任务 (the editor shows it for the statistician to shorten).
+    A number inside a quoted name keeps the name whole: 特殊艺术百场巡演."""
+    for qa, qb in quote_spans(folded):
+        if qa < start and end < qb:
+            return source[qa + 1 : qb - 1]
     a, b = _subclause(folded, start, end)
     left = folded[a:start]
     cut = _NAME_CUT_BEFORE.search(left)

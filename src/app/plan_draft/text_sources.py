@@ -16,8 +16,12 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from docx.table import Table
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +47,15 @@ def read_text(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in (".doc", ".wps"):
         raise InputError(
-            FIELD, path.name, "是旧版 Word/WPS 格式，无法直接读取；请在 Word 或 WPS 中另存为 .docx 后再试"
+            FIELD,
+            path.name,
+            "是旧版 Word/WPS 格式，无法直接读取；请在 Word 或 WPS 中另存为 .docx 后再试",
         )
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
-            FIELD, path.name, f"不支持的文件类型「{suffix or '无扩展名'}」，应为 .txt、.docx 或 .pdf"
+            FIELD,
+            path.name,
+            f"不支持的文件类型「{suffix or '无扩展名'}」，应为 .txt、.docx 或 .pdf",
         )
     try:
         size = path.stat().st_size
@@ -92,7 +100,8 @@ def _read_txt(path: Path) -> str:
 
 
 def _read_docx(path: Path) -> str:
-    import docx  # noqa: PLC0415 - python-docx costs ~100 ms to import; only this path needs it
+    # Imported here: only this path needs python-docx, and the CLI starts faster without it.
+    import docx
     from docx.table import Table
 
     try:
@@ -114,9 +123,9 @@ def _read_docx(path: Path) -> str:
     return "\n\n".join(blocks)
 
 
-def _table_lines(table: object) -> list[str]:
+def _table_lines(table: Table) -> list[str]:
     lines: list[str] = []
-    for row in table.rows:  # type: ignore[attr-defined]
+    for row in table.rows:
         previous = None
         for cell in row.cells:
             # Merged cells come back once per grid column.
@@ -127,7 +136,7 @@ def _table_lines(table: object) -> list[str]:
 
 
 def _read_pdf(path: Path) -> str:
-    from pypdf import PdfReader  # noqa: PLC0415 - imported only when a PDF is read
+    from pypdf import PdfReader  # imported only when a PDF is read
 
     try:
         reader = PdfReader(str(path))
@@ -143,7 +152,8 @@ def _read_pdf(path: Path) -> str:
         # KeyError, ValueError …); to the user they all mean the same thing.
         log.info("pypdf could not read %s: %r", path, exc)
         raise InputError(FIELD, path.name, "不是有效的 PDF 文件，或文件已损坏") from exc
-    text = "\n".join(_CJK_SPACE.sub("", page) for page in pages)
+    # A page break is not a paragraph break: a sentence often runs on to the next page.
+    text = "\n".join(_CJK_SPACE.sub("", page).strip("\n") for page in pages)
     if not text.strip():
         raise InputError(
             FIELD,
