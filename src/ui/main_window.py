@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPalette,
+    QResizeEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -87,6 +88,24 @@ BadgeRole = Qt.ItemDataRole.UserRole + 3  # "full", "part", "none" or ""
 NARRATIVES = ("progress", "problems", "next")
 IDLE_SAVE_MS = 1200
 TREE_NAME, TREE_BADGE, TREE_STATUS = range(3)
+
+
+class PlanTree(QTreeWidget):
+    """The plan tree: task names take the width the badges leave, never less than 13 characters.
+
+    A narrow tree scrolls sideways rather than shrinking the names to nothing; a wide
+    one shows them whole instead of leaving the space empty.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_names()
+
+    def fit_names(self) -> None:
+        header = self.header()
+        rest = header.sectionSize(TREE_BADGE) + header.sectionSize(TREE_STATUS)
+        minimum = self.fontMetrics().horizontalAdvance("中" * 13)
+        self.setColumnWidth(TREE_NAME, max(minimum, self.viewport().width() - rest))
 
 
 class BadgeDelegate(QStyledItemDelegate):
@@ -271,7 +290,7 @@ class MainWindow(QMainWindow):
         tree_layout = QVBoxLayout(tree_box)
         tree_layout.setContentsMargins(0, 0, 0, 0)
         self.tree_label = QLabel(tree_box)
-        self.tree = QTreeWidget(tree_box)
+        self.tree = PlanTree(tree_box)
         self.tree.setColumnCount(3)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -290,7 +309,7 @@ class MainWindow(QMainWindow):
         tree_layout.addWidget(self.tree_label)
         tree_layout.addWidget(self.tree)
         self._fill_tree()
-        self.tree.setColumnWidth(TREE_NAME, self.fontMetrics().horizontalAdvance("中" * 13))
+        self.tree.fit_names()
 
         self.v_splitter = QSplitter(Qt.Orientation.Vertical, self.h_splitter)
         self.v_splitter.setChildrenCollapsible(False)
@@ -607,7 +626,7 @@ class MainWindow(QMainWindow):
         for edit in self.narratives.values():
             edit.setMinimumHeight(line * 4)
         self.message_line.setMinimumHeight(line + 6)
-        self.tree.setColumnWidth(TREE_NAME, self.fontMetrics().horizontalAdvance("中" * 13))
+        self.tree.fit_names()
         self.grid.resize_columns()
 
     @Slot()
