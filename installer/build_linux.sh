@@ -75,8 +75,9 @@ if command -v makensis >/dev/null 2>&1; then
   t=$(now)
   nsis_log=$(mktemp)
   set +e
-  # -WX: a warning fails the check. The Linux bundle stands in for the Windows one.
-  makensis -WX -V2 -DVERSION="$version" -DVERSION_QUAD="$quad" \
+  # -WX: a warning fails the check. The Linux bundle stands in for the Windows one, so its
+  # installer is never used: zlib instead of the script's solid LZMA (2 minutes on 2 cores).
+  makensis -WX -V2 -DCOMPRESSOR=zlib -DVERSION="$version" -DVERSION_QUAD="$quad" \
     -DBUNDLE_DIR="$ROOT/$BUNDLE" -DOUT_DIR="$ROOT/build" installer/jindu.nsi >"$nsis_log" 2>&1
   nsis_status=$?
   set -e

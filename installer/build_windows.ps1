@@ -35,14 +35,15 @@ param(
 
 $ErrorActionPreference = "Stop"
 Set-StrictMode -Version Latest
-$Root = Resolve-Path (Join-Path $PSScriptRoot "..")
+$Root = (Resolve-Path (Join-Path $PSScriptRoot "..")).Path
 Set-Location $Root
 $env:PYTHONUTF8 = "1"
 
 function Invoke-Checked {
     # Run a native command and stop when it fails (PowerShell does not, by itself). A plain
     # function, so that arguments such as -m reach the command instead of being bound here.
-    $exe, $rest = $args
+    $exe = $args[0]
+    $rest = @($args | Select-Object -Skip 1)
     & $exe @rest
     if ($LASTEXITCODE -ne 0) { throw "$exe $($rest -join ' ') failed with exit code $LASTEXITCODE" }
 }
@@ -62,8 +63,8 @@ $Py = Join-Path $Venv "Scripts\python.exe"
 
 Write-Host "== 1. Virtual environment and dependencies"
 if (-not (Test-Path $Py)) {
-    $launcher, $launcherArgs = $Python
-    Invoke-Checked $launcher @launcherArgs -m venv $Venv
+    $launcherArgs = @($Python | Select-Object -Skip 1)
+    Invoke-Checked $Python[0] @launcherArgs -m venv $Venv
 }
 Invoke-Checked $Py -m pip install --quiet --upgrade pip
 Invoke-Checked $Py -m pip install --quiet -e ".[build]"

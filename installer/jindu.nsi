@@ -7,12 +7,17 @@
 ;
 ; Build (see installer/README.md; the build scripts pass these):
 ;   makensis -DVERSION=0.1.0 -DBUNDLE_DIR=C:\path\to\build\dist\jindu installer\jindu.nsi
-; Optional: -DVERSION_QUAD=0.1.0.0 (default VERSION.0), -DOUT_DIR=... (default ..\build).
+; Optional: -DVERSION_QUAD=0.1.0.0 (default VERSION.0), -DOUT_DIR=... (default ..\build),
+; -DCOMPRESSOR=zlib (default /SOLID lzma).
 
 Unicode true
 ManifestDPIAware true
 RequestExecutionLevel user
-SetCompressor /SOLID lzma
+; -DCOMPRESSOR=zlib for a quick compile check (installer/build_linux.sh); releases use LZMA.
+!ifndef COMPRESSOR
+  !define COMPRESSOR "/SOLID lzma"
+!endif
+SetCompressor ${COMPRESSOR}
 
 !ifndef VERSION
   !error "Pass the version: makensis -DVERSION=x.y.z (python installer/version_info.py --print-version)"
@@ -76,7 +81,6 @@ VIFileVersion "${VERSION_QUAD}"
 
 !define MUI_UNCONFIRMPAGE_TEXT_TOP "$(UnConfirmText)"
 !insertmacro MUI_UNPAGE_CONFIRM
-!define MUI_PAGE_CUSTOMFUNCTION_PRE un.SkipComponentsWhenSilent
 !insertmacro MUI_UNPAGE_COMPONENTS
 !insertmacro MUI_UNPAGE_INSTFILES
 !define MUI_FINISHPAGE_TEXT "$(UnFinishText)"
@@ -169,8 +173,9 @@ Section "-Upgrade" SecUpgrade
     ${IfNot} ${Errors}
       ${Break}
     ${EndIf}
-    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(CloseJindu)" /SD IDCANCEL IDRETRY +2
-    Abort
+    ${IfNot} ${Cmd} `MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(CloseJindu)" /SD IDCANCEL IDRETRY`
+      Abort
+    ${EndIf}
   ${Loop}
 SectionEnd
 
@@ -214,11 +219,6 @@ Function un.onInit
   !insertmacro MUI_UNGETLANGUAGE
 FunctionEnd
 
-Function un.SkipComponentsWhenSilent
-  IfSilent 0 +2
-  Abort
-FunctionEnd
-
 Section "!un.$(UnSecProgram)" UnSecProgram
   SectionIn RO
   ; Only what the installer put here, never RMDir /r of $INSTDIR: a user may have chosen a
@@ -241,9 +241,10 @@ Section "!un.$(UnSecProgram)" UnSecProgram
 SectionEnd
 
 Section /o "un.$(UnSecData)" UnSecData
-  MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "$(UnDataConfirm)" /SD IDNO IDYES +2
-  Return
-  RMDir /r "${DATA_DIR}"
-  DeleteRegKey HKCU "${APP_KEY}"
-  DetailPrint "$(UnDataRemoved)"
+  ; Ticked on purpose, and confirmed once more: a signing key cannot be recovered.
+  ${If} ${Cmd} `MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "$(UnDataConfirm)" /SD IDNO IDYES`
+    RMDir /r "${DATA_DIR}"
+    DeleteRegKey HKCU "${APP_KEY}"
+    DetailPrint "$(UnDataRemoved)"
+  ${EndIf}
 SectionEnd

@@ -149,10 +149,6 @@ def _relabel(label: str, position: int) -> str:
     return f"{opening}{new}{closing}"
 
 
-def kind_label(kind: Kind) -> str:
-    return KIND_LABELS[kind]
-
-
 def parse_kind(text: str, field_name: str = "类型") -> Kind:
     """计数/金额/比率/完成事项 or the codes count/amount/rate/milestone."""
     cleaned = unicodedata.normalize("NFKC", str(text)).strip()
@@ -1010,8 +1006,15 @@ class Catalogue:
         return doc
 
     def save(self, path: Path) -> Path:
-        """Save the work in progress (draft keys kept) atomically."""
-        return write_atomic(path, dumps(self.to_json(draft_keys=True)))
+        """Save the work in progress atomically: draft keys and the notice's text kept.
+
+        The file opens again with ``Catalogue.load``; it is a work file, not a
+        catalogue for ``load_plan`` (publishing writes that one).
+        """
+        doc = self.to_json(draft_keys=True)
+        if self.notice:
+            doc["notice"] = self.notice
+        return write_atomic(path, dumps(doc))
 
 
 def dumps(doc: Mapping[str, Any]) -> bytes:

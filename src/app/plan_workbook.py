@@ -248,7 +248,8 @@ def export_workbook(catalogue: Catalogue, out: Path) -> Path:
     header(texts, [("编号", 9), ("标题（仅供对照，不导入）", 30), ("正文", 90)])
     r = 2
     for section in catalogue.sections:
-        for node in (section, *section.items):
+        nodes: list[SectionNode | ItemNode] = [section, *section.items]
+        for node in nodes:
             put(texts, r, 1, node.id, "编号")
             put(texts, r, 2, node.title, "标题", wrapped=True)
             put(texts, r, 3, node.text, f"{node.where}正文", wrapped=True)
@@ -563,10 +564,10 @@ def _read_main(sheet: _Sheet, catalogue: Catalogue) -> dict[str, Any]:
                 sheet.refuse(r, columns["item_title"], "指标行没有填写工作任务")
             continue
         if i_key != item_key:
-            if (s_key, *i_key) in seen_items:
+            if s_key + i_key in seen_items:
                 sheet.refuse(r, columns["item_title"], "同一工作任务的行不连续，请把它们排在一起")
                 continue
-            seen_items.add((s_key, *i_key))
+            seen_items.add(s_key + i_key)
             item = catalogue.add_item(section, title=values.get("item_title", "")).node  # type: ignore[assignment]
             assert isinstance(item, ItemNode)
             item.number = values.get("item_number", "") or item.number

@@ -70,17 +70,28 @@ class _TableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.use_colour = True
+        self._titles: list[str] | None = None
 
     def headers(self) -> list[str]:
         """The column titles, in the current language; each model gives its own."""
         return []
 
+    def titles(self) -> list[str]:
+        # Views ask for the column count thousands of times while they lay out: translate once.
+        if self._titles is None:
+            self._titles = self.headers()
+        return self._titles
+
+    def forget_titles(self) -> None:
+        """Call after the columns changed (inside a reset) or the language did."""
+        self._titles = None
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else len(self.titles())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal:
-            headers = self.headers()
+            headers = self.titles()
             if 0 <= section < len(headers) and role in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
                 return headers[section]
             return None
@@ -94,6 +105,7 @@ class _TableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def retranslate(self) -> None:
+        self.forget_titles()
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self.rowCount() and self.columnCount():
@@ -117,6 +129,7 @@ class ImportResultModel(_TableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ImportResult] = []
+        self._same_name: set[str] = set()
 
     def headers(self) -> list[str]:
         return [
@@ -129,7 +142,15 @@ class ImportResultModel(_TableModel):
     def set_results(self, results: list[ImportResult]) -> None:
         self.beginResetModel()
         self._rows = list(results)
+        names = [r.path.name for r in self._rows]
+        # Two files of the same name (a folder and its subfolder): their folder tells them apart.
+        self._same_name = {n for n in names if names.count(n) > 1}
         self.endResetModel()
+
+    def file_text(self, result: ImportResult) -> str:
+        if result.path.name in self._same_name:
+            return f"{result.path.parent.name}/{result.path.name}"
+        return result.path.name
 
     def results(self) -> list[ImportResult]:
         return list(self._rows)
@@ -193,7 +214,7 @@ class ImportResultModel(_TableModel):
             if column == self.COL_OUTCOME:
                 return self.outcome_text(result.outcome)
             if column == self.COL_FILE:
-                return result.path.name
+                return self.file_text(result)
             if column == self.COL_RETURN:
                 return self.return_text(result)
             if column == self.COL_DETAILS:
@@ -323,6 +344,7 @@ class CompletenessModel(_TableModel):
     def set_result(self, result: Completeness) -> None:
         self.beginResetModel()
         self.result = result
+        self.forget_titles()
         self.endResetModel()
 
     def row_object(self, row: int) -> District:
@@ -432,14 +454,25 @@ class SummaryModel(_TableModel):
             self.tr("完成率"),
             self.tr("已报/适用"),
             self.tr("滞后区县"),
-            *(self.tr("%1（本期累计/完成率）").replace("%1", d.name) for d in self.columns),
+            *(d.name for d in self.columns),
         ]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        district = self.district_at(section) if orientation == Qt.Orientation.Horizontal else None
+        if district is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                self.tr("%1（%2）：本期累计 / 完成率（对分解给该区县的全年目标）")
+                .replace("%1", district.name)
+                .replace("%2", district.code)
+            )
+        return super().headerData(section, orientation, role)
 
     def set_summary(self, summary: CitySummary) -> None:
         self.beginResetModel()
         self.summary = summary
         by_code = {d.code: d for d in summary.districts}
         self.columns = [by_code[c] for c in sorted(summary.reporting) if c in by_code]
+        self.forget_titles()
         self.endResetModel()
 
     def row_object(self, row: int) -> IndicatorSummary:

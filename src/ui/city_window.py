@@ -269,38 +269,7 @@ class BarChart(QWidget):
             )
             tick += step
 
-        bar_colour = palette.color(QPalette.ColorRole.Highlight)
-        for n, (label, value, empty) in enumerate(self.rows):
-            y = top + n * row_height
-            painter.setPen(text_pen)
-            painter.drawText(
-                QRect(margin, y, label_width, row_height),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width),
-            )
-            if value is None:
-                painter.drawText(
-                    QRect(x0 + 4, y, plot + value_width, row_height),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    empty,
-                )
-                continue
-            end = x_of(float(value))
-            bar = QRect(x0, y + 4, max(end - x0, 1), row_height - 8)
-            behind = self.behind(value)
-            # Behind: hatched, and the words after the bar say so; the fill is only an aid.
-            brush = QBrush(
-                bar_colour, Qt.BrushStyle.BDiagPattern if behind else Qt.BrushStyle.SolidPattern
-            )
-            painter.fillRect(bar, brush)
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText)))
-            painter.drawRect(bar)
-            painter.drawText(
-                QRect(end + 4, y, value_width + plot - (end - x0), row_height),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                self.value_text(value, empty),
-            )
-
+        # 时间进度 first, so that the bars and the words are drawn over it.
         if self.reference is not None:
             x = x_of(float(self.reference))
             pen = QPen(palette.color(QPalette.ColorRole.WindowText))
@@ -316,6 +285,41 @@ class BarChart(QWidget):
                 int(Qt.AlignmentFlag.AlignCenter),
                 self.reference_text,
             )
+
+        background = palette.color(QPalette.ColorRole.Window)
+
+        def words(left: int, y: int, text: str) -> None:
+            """Text after a bar, on the window's colour so that no line runs through it."""
+            box = QRect(left, y + 2, metrics.horizontalAdvance(text) + 4, row_height - 4)
+            painter.fillRect(box, background)
+            painter.setPen(text_pen)
+            painter.drawText(
+                box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
+            )
+
+        bar_colour = palette.color(QPalette.ColorRole.Highlight)
+        for n, (label, value, empty) in enumerate(self.rows):
+            y = top + n * row_height
+            painter.setPen(text_pen)
+            painter.drawText(
+                QRect(margin, y, label_width, row_height),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width),
+            )
+            if value is None:
+                words(x0 + 2, y, empty)
+                continue
+            end = x_of(float(value))
+            bar = QRect(x0, y + 4, max(end - x0, 1), row_height - 8)
+            behind = self.behind(value)
+            # Behind: hatched, and the words after the bar say so; the fill is only an aid.
+            brush = QBrush(
+                bar_colour, Qt.BrushStyle.BDiagPattern if behind else Qt.BrushStyle.SolidPattern
+            )
+            painter.fillRect(bar, brush)
+            painter.setPen(text_pen)
+            painter.drawRect(bar)
+            words(end + 4, y, self.value_text(value, empty))
 
 
 # ----- dialogs ----------------------------------------------------------------------------------
@@ -450,6 +454,8 @@ def _table(parent: QWidget, model: Any, sortable: bool = True) -> tuple[QTableVi
     view.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
+    # Rows as high as their text, at any font size (the default is a fixed 30 pixels).
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setHighlightSections(False)
     return view, proxy
 
@@ -523,7 +529,7 @@ class ReceivePage(QWidget):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.details_label)
         bottom_layout.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         self.splitter = splitter
 
@@ -546,11 +552,12 @@ class ReceivePage(QWidget):
             )
         )
         self.drop_zone.setText(self.tr("把上报包或文件夹拖放到这里"))
-        self.choose_files.setText(self.tr("选择上报包(&F)…"))
+        self.choose_files.setText(self.tr("选择上报包(&B)…"))
         self.choose_folder.setText(self.tr("选择文件夹(&D)…"))
         self.bar_label.setText(self.tr("进度(&G)："))
         self.bar.setAccessibleName(self.tr("导入进度"))
         self.cancel.setText(self.tr("取消导入(&C)"))
+        self.counts.setAccessibleName(self.tr("导入结果摘要"))
         self.results_label.setText(self.tr("导入结果(&R)："))
         self.results.setAccessibleName(self.tr("导入结果"))
         self.results.setAccessibleDescription(
@@ -834,7 +841,7 @@ class ExportsPage(QWidget):
             )
         )
         self.dhis2.setText(self.tr("导出 DHIS2 JSON(&J)…"))
-        self.adx.setText(self.tr("导出 ADX XML(&X)…"))
+        self.adx.setText(self.tr("导出 ADX XML(&A)…"))
         self.plan_box.setTitle(self.tr("任务分解与计划下发"))
         self.plan_text.setText(
             self.tr(
@@ -869,6 +876,7 @@ class CityWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        period: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
@@ -877,8 +885,11 @@ class CityWindow(QMainWindow):
         self.plan = self.city.plan()
         self.today = today
         self.periods = periods_in_year(self.plan.year, self.plan.frequency)
-        self.period: Period = due_period(
-            self.plan.year, self.plan.frequency, self.plan.due_days, today()
+        # The period whose returns are expected now (the year's last once the year is over).
+        self.period: Period = (
+            self.city.parse_period(period)
+            if period
+            else due_period(self.plan.year, self.plan.frequency, self.plan.due_days, today())
         )
         self.summary: CitySummary | None = None
         self.completeness: Completeness | None = None
@@ -1113,6 +1124,7 @@ class CityWindow(QMainWindow):
             self.actions_registry[key].setText(text)
         for n, key in enumerate(PAGES):
             self.tabs.setTabText(n, page_titles[key])
+        self.tabs.setAccessibleName(self.tr("页面"))
         self.tabs.tabBar().setAccessibleName(self.tr("页面"))
         self.tabs.tabBar().setAccessibleDescription(self.tr("Ctrl+1 至 Ctrl+6 直接转到各页"))
         self.city_label.setText(self.tr("%1（市残联汇总）").replace("%1", self.info.name))
@@ -1248,18 +1260,19 @@ class CityWindow(QMainWindow):
         counts = matrix.counts()
         states = comp.model
         comp.heading.setText(
-            self.tr("%1（报送截止 %2，判断日 %3）：%4 %5 个，%6 %7 个，%8 %9 个，%10 %11 个")
-            .replace("%10", states.state_text(NOT_DUE))
-            .replace("%11", str(counts[NOT_DUE]))
+            self.tr("%1（报送截止 %2，判断日 %3）：%4")
             .replace("%1", self.period_text(period))
             .replace("%2", due.isoformat())
             .replace("%3", matrix.today.isoformat())
-            .replace("%4", states.state_text(ON_TIME))
-            .replace("%5", str(counts[ON_TIME]))
-            .replace("%6", states.state_text(LATE))
-            .replace("%7", str(counts[LATE]))
-            .replace("%8", states.state_text(MISSING))
-            .replace("%9", str(counts[MISSING]))
+            .replace(
+                "%4",
+                self.tr("，").join(
+                    self.tr("%1 %2 个")
+                    .replace("%1", states.state_text(state))
+                    .replace("%2", str(counts[state]))
+                    for state in (ON_TIME, LATE, MISSING, NOT_DUE)
+                ),
+            )
         )
         comp.table.resizeColumnsToContents()
 
@@ -1711,7 +1724,18 @@ class CityWindow(QMainWindow):
             self.actions_registry["plan_editor"].setVisible(False)
             return
         editor = PlanEditor(self.context, self)
+        editor.published.connect(self._plan_published)
         editor.show()
+
+    @Slot(str, int)
+    def _plan_published(self, _plan_id: str, _version: int) -> None:
+        # A new version of the plan may now be the city's: read it, and everything, again.
+        self.plan = self.city.plan()
+        self.periods = periods_in_year(self.plan.year, self.plan.frequency)
+        if self.period not in self.periods:
+            self.period = self.periods[0]
+        self._fill_periods()
+        self.refresh()
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

@@ -17,12 +17,23 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QBrush, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -38,6 +49,7 @@ from models.checks import Check, Severity
 from models.kinds import Kind, Status
 from models.numbers import format_decimal
 from models.period_data import IndicatorRow, PeriodData
+from ui.verify_dialog import grouped, local_time
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -124,6 +136,14 @@ def section_progress(data: PeriodData) -> list[SectionProgress]:
         everything.completion = (sum(measured_all) / len(measured_all)).quantize(Decimal("0.1"))
         everything.measured = len(measured_all)
     return [everything, *found]
+
+
+def set_current(tree: QTreeWidget, row: int) -> None:
+    """Keep a current row for the keyboard, without painting it selected until it is used."""
+    count = tree.topLevelItemCount()
+    if count:
+        index = tree.model().index(max(min(row, count - 1), 0), 0)
+        tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
 def _pct(value: Decimal | None) -> str:
@@ -277,10 +297,7 @@ class ChecksList(TargetTree):
                 item.setData(column, Qt.ItemDataRole.AccessibleTextRole, words)
         if not checks:
             QTreeWidgetItem(self, ["", self.tr("没有需要处理的问题"), ""])
-        if self.topLevelItemCount():
-            self.setCurrentItem(
-                self.topLevelItem(max(min(current, self.topLevelItemCount() - 1), 0))
-            )
+        set_current(self, current)
 
 
 class OverviewPage(QWidget):
@@ -318,20 +335,16 @@ class OverviewPage(QWidget):
         layout.addWidget(self.state)
         layout.addWidget(self.hint)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        layout.addWidget(self.splitter, 1)
-
-        left = QWidget(self.splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.sections_label = QLabel(left)
-        self.sections = QTreeWidget(left)
+        # The sections' table takes the height of its rows; the two lists share the rest.
+        self.sections_label = QLabel(self)
+        self.sections = QTreeWidget(self)
         self.sections.setRootIsDecorated(False)
         self.sections.setColumnCount(6)
         self.sections.setAlternatingRowColors(True)
         self.sections.setWordWrap(True)
         self.sections.setItemDelegateForColumn(self.COL_BAR, BarDelegate(self.sections))
+        self.sections.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.sections.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         header = self.sections.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -339,28 +352,29 @@ class OverviewPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_ITEMS, QHeaderView.ResizeMode.ResizeToContents)
         self.sections_label.setBuddy(self.sections)
-        self.legend = QLabel(left)
+        self.legend = QLabel(self)
         self.legend.setWordWrap(True)
-        left_layout.addWidget(self.sections_label)
-        left_layout.addWidget(self.sections, 1)
-        left_layout.addWidget(self.legend)
+        layout.addWidget(self.sections_label)
+        layout.addWidget(self.sections)
+        layout.addWidget(self.legend)
 
-        right = QSplitter(Qt.Orientation.Vertical, self.splitter)
-        right.setChildrenCollapsible(False)
-        behind_box = QWidget(right)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+        behind_box = QWidget(self.splitter)
         behind_layout = QVBoxLayout(behind_box)
         behind_layout.setContentsMargins(0, 0, 0, 0)
         self.behind_label = QLabel(behind_box)
         self.behind = TargetTree(behind_box)
         self.behind.setColumnCount(2)
         self.behind.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.behind.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.behind.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.behind.header().setStretchLastSection(False)
         self.behind_label.setBuddy(self.behind)
         behind_layout.addWidget(self.behind_label)
         behind_layout.addWidget(self.behind, 1)
 
-        checks_box = QWidget(right)
+        checks_box = QWidget(self.splitter)
         checks_layout = QVBoxLayout(checks_box)
         checks_layout.setContentsMargins(0, 0, 0, 0)
         self.checks_label = QLabel(checks_box)
@@ -371,10 +385,8 @@ class OverviewPage(QWidget):
         checks_layout.addWidget(self.checks_label)
         checks_layout.addWidget(self.checks_summary)
         checks_layout.addWidget(self.checks, 1)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
 
         for heading in (self.sections_label, self.behind_label, self.checks_label):
             heading.setWordWrap(True)  # 200 % fonts in a narrow column
@@ -487,8 +499,8 @@ class OverviewPage(QWidget):
         if record.state == "signed":
             lines.append(
                 self.tr("签发时间：%1；签名证书指纹：%2")
-                .replace("%1", record.signed_at or "")
-                .replace("%2", _grouped(record.signer or ""))
+                .replace("%1", local_time(record.signed_at or ""))
+                .replace("%2", grouped(record.signer or ""))
             )
         earlier = [r for r in self.history if r.revision != record.revision]
         if earlier:
@@ -499,7 +511,7 @@ class OverviewPage(QWidget):
                         self.tr("第 %1 版 %2")
                         .replace("%1", str(r.revision))
                         .replace("%2", self.window_.state_text(r.state))
-                        + (f" {r.signed_at}" if r.signed_at else "")
+                        + (f" {local_time(r.signed_at)}" if r.signed_at else "")
                         for r in earlier
                     ),
                 )
@@ -585,10 +597,7 @@ class OverviewPage(QWidget):
                 font.setBold(True)
                 for column in range(6):
                     row.setFont(column, font)
-        if self.sections.topLevelItemCount():
-            self.sections.setCurrentItem(
-                self.sections.topLevelItem(max(min(current, len(self.progress) - 1), 0))
-            )
+        set_current(self.sections, current)
 
     def _fill_behind(self) -> None:
         assert self.data is not None
@@ -624,7 +633,7 @@ class OverviewPage(QWidget):
             words = f"{row.text(0)}：{row.text(1)}" if row.text(1) else row.text(0)
             row.setData(0, Qt.ItemDataRole.AccessibleTextRole, words)
             row.setData(1, Qt.ItemDataRole.AccessibleTextRole, words)
-        self.behind.setCurrentItem(self.behind.topLevelItem(0))
+        set_current(self.behind, 0)
 
     def _fill_check_summary(self, checks: list[Check]) -> None:
         counts = {s: sum(1 for c in checks if c.severity is s) for s in Severity}
@@ -640,8 +649,3 @@ class OverviewPage(QWidget):
         self.checks.setAccessibleDescription(
             text + " " + self.tr("按回车转到需要填写或说明的单元格或工作任务")
         )
-
-
-def _grouped(fingerprint: str) -> str:
-    """A fingerprint as it is read aloud on the phone: groups of four."""
-    return " ".join(fingerprint[i : i + 4].upper() for i in range(0, len(fingerprint), 4))

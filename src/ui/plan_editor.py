@@ -93,6 +93,7 @@ from models.errors import InputError, JinduError
 from models.kinds import Kind, Level
 from models.numbers import format_decimal
 from models.plan import ALL, FORM_KEYS, FREQUENCIES, GROUP_PREFIX, Plan
+from ui.app_context import AppContext
 from ui.dialogs import DialogService
 
 log = logging.getLogger(__name__)
@@ -181,8 +182,14 @@ class DistrictPicker(QDialog):
         layout.addWidget(self.list_label)
         layout.addWidget(self.list, 1)
 
+        groups_row = QHBoxLayout()
         self.groups_label = QLabel(self.tr("区县组：按下按钮即勾选该组的全部区县"), self)
-        layout.addWidget(self.groups_label)
+        self.clear_button = QPushButton(self.tr("清除勾选(&L)"), self)
+        self.clear_button.setAccessibleName(self.tr("清除勾选"))
+        self.clear_button.clicked.connect(self.clear)
+        groups_row.addWidget(self.groups_label, 1)
+        groups_row.addWidget(self.clear_button)
+        layout.addLayout(groups_row)
         self.groups_box = QWidget(self)
         self.groups_grid = QGridLayout(self.groups_box)
         self.groups_grid.setContentsMargins(0, 0, 0, 0)
@@ -285,6 +292,14 @@ class DistrictPicker(QDialog):
         )
 
     @Slot()
+    def clear(self) -> None:
+        self.list.blockSignals(True)
+        for r in range(self.list.count()):
+            self.list.item(r).setCheckState(Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+        self.message.setText(self.tr("已清除全部勾选。"))
+
+    @Slot()
     def add_group(self) -> None:
         try:
             group = self.catalogue.add_group(self.group_name.text(), self.ticked())
@@ -322,6 +337,23 @@ class DistrictPicker(QDialog):
 # ----- publishing -------------------------------------------------------------------------
 
 
+def suggested_plan_id(catalogue: Catalogue, installed: list[tuple[str, int, str, int]]) -> str:
+    """The catalogue's id; for a fresh draft, the installed plans' pattern with its year.
+
+    A draft's id comes from the notice's file name; when the installed plans are
+    named by year (``cq-2018``), next year's is offered as ``cq-2019``.
+    """
+    if catalogue.based_on is not None or not catalogue.year:
+        return catalogue.id
+    taken = {pid for pid, _, _, _ in installed}
+    for pid, _version, _title, year in sorted(installed, key=lambda p: -p[3]):
+        if pid.endswith(str(year)):
+            candidate = pid[: -len(str(year))] + str(catalogue.year)
+            if candidate not in taken:
+                return candidate
+    return catalogue.id
+
+
 class PublishDialog(QDialog):
     """New plan (with its id) or a new version of an installed plan; optionally made current."""
 
@@ -345,7 +377,7 @@ class PublishDialog(QDialog):
         group.addButton(self.new_radio)
         group.addButton(self.version_radio)
         layout.addWidget(self.new_radio)
-        self.id_edit = QLineEdit(catalogue.id, self)
+        self.id_edit = QLineEdit(suggested_plan_id(catalogue, installed), self)
         self.id_label = QLabel(self.tr("计划编号(&I)："), self)
         self.id_label.setBuddy(self.id_edit)
         self.id_edit.setAccessibleName(self.tr("计划编号"))
@@ -411,25 +443,48 @@ class PublishDialog(QDialog):
 
 
 class PlanEditor(QMainWindow):
-    """The city statistician's plan editor. See the module docstring."""
+    """The city statistician's plan editor. See the module docstring.
+
+    Two ways to make one:
+
+    * ``PlanEditor(context, parent)``: from the window's ``AppContext`` (its
+      ``service`` publishes into the city's store, its ``dialogs`` and
+      ``settings`` are used); this is how ``CityWindow.open_plan_editor`` calls it;
+    * ``PlanEditor(service_factory, dialogs, parent, settings=None)``: the
+      factory returns the ``OfficeService`` or ``CityService`` to publish with
+      (called when needed, never closed by the editor).
+    """
 
     published = Signal(str, int)
 
     def __init__(
         self,
-        service_factory: Callable[[], Any],
-        dialogs: DialogService,
+        source: AppContext | Callable[[], Any],
+        dialogs: DialogService | QWidget | None = None,
         parent: QWidget | None = None,
         *,
         settings: Any = None,
     ) -> None:
+        folder = Path.home()
+        if isinstance(source, AppContext):
+            context = source
+            if isinstance(dialogs, QWidget) and parent is None:
+                parent, dialogs = dialogs, None
+            service_factory: Callable[[], Any] = lambda: context.service  # noqa: E731
+            dialogs = dialogs or context.dialogs
+            settings = settings or context.settings
+            folder = context.data_dir
+        else:
+            service_factory = source
+        if not isinstance(dialogs, DialogService):
+            raise TypeError("PlanEditor needs a DialogService (or an AppContext)")
         super().__init__(parent)
         self.service_factory = service_factory
         self.dialogs = dialogs
         self.settings = settings
         self.catalogue = Catalogue()
         self.dirty = False
-        self.folder = Path.home()
+        self.folder = folder
         self.picker: DistrictPicker | None = None
         self.publish_dialog: PublishDialog | None = None
         self._loading = False
@@ -539,6 +594,7 @@ class PlanEditor(QMainWindow):
         self.problems_dock.setWidget(box)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
+        self._dock_sized = False
 
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.problems.itemActivated.connect(self._problem_activated)
@@ -699,7 +755,7 @@ class PlanEditor(QMainWindow):
         self.addToolBar(self.toolbar)
         ctrl = Qt.Modifier.CTRL
         shift = Qt.Modifier.SHIFT
-        specs: list[tuple[str, str, QKeySequence, Callable[[], None], bool]] = [
+        specs: list[tuple[str, str, QKeySequence, Callable[[], object], bool]] = [
             ("open_notice", "file", QKeySequence(QKeySequence.StandardKey.Open), self.open_notice, True),
             ("open_catalogue", "file", QKeySequence(ctrl | shift | Qt.Key.Key_O), self.open_catalogue, False),
             ("save_catalogue", "file", QKeySequence(QKeySequence.StandardKey.Save), self.save_catalogue, True),
@@ -800,7 +856,9 @@ class PlanEditor(QMainWindow):
             labels["form." + key] = f"{key}："
         for key, text in labels.items():
             self.plan_rows[key].set_text(text)
-        self.plan_fields["issued"].setPlaceholderText("YYYY-MM-DD")
+        issued = self.plan_fields["issued"]
+        assert isinstance(issued, QLineEdit)
+        issued.setPlaceholderText("YYYY-MM-DD")
         frequency = self.plan_fields["frequency"]
         assert isinstance(frequency, QComboBox)
         names = {
@@ -823,11 +881,11 @@ class PlanEditor(QMainWindow):
             "unit": self.tr("单位(&N)："),
             "target": self.tr("目标(&G)："),
             "target_max": self.tr("目标上限（区间）(&A)："),
-            "comparator": self.tr("比较(&B)："),
+            "comparator": self.tr("比较(&J)："),
             "level": self.tr("填报层级(&V)："),
             "applies_to": self.tr("适用区县(&Q)："),
             "numerator": self.tr("比率公式分子(&Y)："),
-            "denominator": self.tr("比率公式分母(&F)："),
+            "denominator": self.tr("比率公式分母(&D)："),
             "source": self.tr("来源句(&S)："),
             "note": self.tr("备注(&O)："),
         }.items():
@@ -836,7 +894,7 @@ class PlanEditor(QMainWindow):
         self.ind_target_max.setPlaceholderText(self.tr("区间目标（如 5-8）的上限，否则留空"))
         self.scope_button.setText(self.tr("选择区县(&C)…"))
         self.scope_button.setAccessibleName(self.tr("选择区县"))
-        self.source_button.setText(self.tr("用原文中选中的文字(&E)"))
+        self.source_button.setText(self.tr("用原文中选中的文字(&W)"))
         self.source_button.setAccessibleName(self.tr("用原文中选中的文字作来源句"))
         kinds = {
             "count": self.tr("计数"),
@@ -1625,6 +1683,10 @@ class PlanEditor(QMainWindow):
         if not lines and not problems:
             QListWidgetItem(self.tr("没有发现问题，可以发布。"), self.problems)
         self.problems_dock.show()
+        if not self._dock_sized:
+            # A few lines high: the tree, the form and the notice keep the room.
+            self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
+            self._dock_sized = True
         self.problems.setCurrentRow(0)
 
     @Slot()

@@ -149,6 +149,8 @@ class PlanSwitcher(QObject):
 
     @Slot()
     def offer_on_start(self) -> None:
+        if not self.window_.isVisible():
+            return  # closed before the event loop came round: nobody to ask
         newer = self.service.newer_bundled_plans()
         if newer and not {plan_key(p) for p in newer} <= self._declined():
             self.offer(newer)

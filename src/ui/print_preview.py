@@ -232,8 +232,8 @@ class PrintPreviewDialog(QDialog):
         metrics = self.fontMetrics()
         area = self.screen().availableGeometry()
         self.resize(
-            min(metrics.horizontalAdvance("中" * 70), int(area.width() * 0.9)),
-            min(metrics.height() * 44, int(area.height() * 0.9)),
+            min(metrics.horizontalAdvance("中" * 100), int(area.width() * 0.9)),
+            min(metrics.height() * 50, int(area.height() * 0.9)),
         )
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 

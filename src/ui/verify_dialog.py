@@ -11,6 +11,7 @@ problem found. Files are verified in the pool, with progress and cancel.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,14 @@ SUFFIXES = (".zip", ".pdf", ".xlsx")
 
 def grouped(fingerprint: str) -> str:
     return " ".join(fingerprint[i : i + 4].upper() for i in range(0, len(fingerprint), 4))
+
+
+def local_time(iso: str) -> str:
+    """An ISO timestamp as the clerk's clock shows it (the stored text when it is not one)."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return iso
 
 
 def district_label(code: str) -> str:
@@ -163,7 +172,7 @@ class VerifyDialog(QDialog):
         metrics = self.fontMetrics()
         area = self.screen().availableGeometry()
         self.resize(
-            min(metrics.horizontalAdvance("中" * 64), int(area.width() * 0.9)),
+            min(metrics.horizontalAdvance("中" * 90), int(area.width() * 0.9)),
             min(metrics.height() * 34, int(area.height() * 0.9)),
         )
         self.choose_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -435,6 +444,12 @@ class VerifyDialog(QDialog):
         lines = [
             self.tr("文件：%1").replace("%1", str(report.path)),
             self.tr("结果：%1").replace("%1", self.result_text(report)),
+        ]
+        # The problems first: they are why someone reads this.
+        if report.problems:
+            lines.append(self.tr("问题："))
+            lines.extend(f"  {n}. {p}" for n, p in enumerate(report.problems, 1))
+        lines += [
             self.tr("类型：%1").replace("%1", self.kind_text(report.kind)),
             self.tr("签名人证书指纹：%1").replace(
                 "%1", grouped(report.signer) if report.signer else unknown
@@ -446,10 +461,7 @@ class VerifyDialog(QDialog):
             ),
         ]
         if report.signed_at:
-            lines.append(self.tr("签发时间：%1").replace("%1", report.signed_at))
-        if report.problems:
-            lines.append(self.tr("问题："))
-            lines.extend(f"  {n}. {p}" for n, p in enumerate(report.problems, 1))
+            lines.append(self.tr("签发时间：%1").replace("%1", local_time(report.signed_at)))
         self.details.setPlainText("\n".join(lines))
 
     def reject(self) -> None:

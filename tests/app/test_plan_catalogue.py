@@ -338,12 +338,14 @@ def test_a_saved_work_file_opens_again_with_its_highlights(tmp_path: Path) -> No
     node = cat.find("1.1.1")
     assert isinstance(node, IndicatorNode)
     node.confidence, node.span, node.match = 0.9, (2, 7), "2000户"
+    cat.notice = "通知原文：完成2000户危房改造。"
     path = cat.save(tmp_path / "work.json")
     again = Catalogue.load(path)
     reopened = again.find("1.1.1")
     assert isinstance(reopened, IndicatorNode)
     assert (reopened.confidence, reopened.span, reopened.match) == (0.9, (2, 7), "2000户")
     assert again.to_json() == cat.to_json()
+    assert again.notice == cat.notice
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["sections"][0]["items"][0]["indicators"][0]["match"] == "2000户"
 

@@ -27,14 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.errors import InputError
 from models.resources import resources_dir
 from tests.ui.conftest import build_context
 from ui.app_context import AppContext, Appearance, Translations
-from ui.dialogs import DialogService
+from ui.dialogs import DialogService, PassphraseDialog, TextDialog
 from ui.entry_model import COL_VALUE, COLUMN_COUNT
+from ui.jobs import Job
 from ui.main_window import BadgeRole, ChecksDialog, MainWindow
+from ui.print_preview import PrintPreviewDialog
+from ui.progress_dialog import run_job
+from ui.return_actions import ObstaclesDialog
 from ui.settings_dialog import SettingsDialog
 from ui.setup_wizard import SetupWizard
+from ui.verify_dialog import VerifyDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = resources_dir() / "translations" / "jindu_en.ts"
@@ -150,6 +156,73 @@ def every_window(
     box.show()
     yield box
 
+    yield from return_feature_windows(qtbot, context, window)
+
+
+def small_pdf(path: Path) -> Path:
+    """A one-page PDF with Chinese text, for the print preview."""
+    from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    painter.drawText(200, 400, "渝中区 2018年第二季度 推进情况报表")
+    painter.end()
+    return path
+
+
+def refuse(_progress: object) -> None:
+    raise InputError("口令", "******", "口令不正确，无法解开签名密钥")
+
+
+def return_feature_windows(qtbot, context: AppContext, window: MainWindow) -> Iterator[QWidget]:
+    """The overview page, the return actions' dialogs, the verify dialog and the preview."""
+    window.show_page("overview")
+    yield window
+    window.show_page("entry")
+
+    folder = context.data_dir / "exports"
+    folder.mkdir(exist_ok=True)
+    progress = run_job(
+        context, window, "导出报表", Job(lambda _p: [folder / "a.xlsx"]), folder=folder
+    )
+    qtbot.addWidget(progress)
+    assert progress.open_button.isVisible()
+    yield progress
+    failed = run_job(context, window, "签发", Job(refuse))
+    qtbot.addWidget(failed)
+    assert failed.details.isVisible()
+    yield failed
+
+    period = context.service.parse_period("2018Q2")
+    obstacles = ObstaclesDialog(
+        [c for c in context.service.checks(period) if c.stops_signing], "2018年第二季度", window
+    )
+    qtbot.addWidget(obstacles)
+    obstacles.show()
+    yield obstacles
+
+    for dialog in (
+        TextDialog("退回修改", "退回意见(&M)：写明需要修改的地方", ""),
+        PassphraseDialog("签发", "签名密钥的口令(&W)："),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        yield dialog
+
+    verify = VerifyDialog(context)
+    qtbot.addWidget(verify)
+    verify.show()
+    verify.verify([context.data_dir / "没有这个文件.zip"])
+    assert verify.list.topLevelItemCount() == 1
+    yield verify
+
+    preview = PrintPreviewDialog(small_pdf(context.data_dir / "预览.pdf"), context.dialogs)
+    qtbot.addWidget(preview)
+    preview.show()
+    assert preview.page_count == 1
+    yield preview
+
 
 def test_every_control_in_every_window_has_an_accessible_name(
     qtbot, context: AppContext, window: MainWindow, tmp_path: Path, dialogs
@@ -161,7 +234,7 @@ def test_every_control_in_every_window_has_an_accessible_name(
             seen += 1
             assert not nameless(top), f"{type(top).__name__}: {nameless(top)}"
             assert not without_buddy(top), f"{type(top).__name__}: {without_buddy(top)}"
-        assert seen == 7
+        assert seen == 15
     finally:
         empty.service.store.close()
 
@@ -256,6 +329,14 @@ def test_layouts_survive_200_percent_fonts(
         qtbot.addWidget(settings)
         settings.show()
         assert not clipped(settings)
+        # The return features: the overview page and the dialogs, at 200 % too.
+        window.show_page("overview")
+        assert not clipped(window)
+        assert window.minimumSizeHint().width() <= 1400
+        for top in return_feature_windows(qtbot, context, window):
+            if top is not window:
+                assert top.width() <= 1400 and top.height() <= 900, type(top).__name__
+            assert not clipped(top), (type(top).__name__, clipped(top))
     finally:
         empty.service.store.close()
 
@@ -334,3 +415,84 @@ def test_the_english_translation_is_complete_and_current(tmp_path: Path) -> None
             for n in range(1, 4)
             if f"%{n}" in source
         ), source
+
+
+# ----- the city window (市残联) ----------------------------------------------------------------
+
+
+@pytest.fixture
+def city_window(qtbot, tmp_path: Path, dialogs) -> Iterator[QWidget]:
+    """A city folder with one return received, so that every page has rows."""
+    from datetime import date
+
+    from app.city.office import open_city
+    from tests.app.test_city_consolidate import add_return, allocate, make_city
+    from tests.ui.conftest import SyncThreadPool
+    from ui.app_context import UiSettings
+    from ui.city_window import CityWindow
+
+    folder = tmp_path / "city"
+    made = make_city(folder)
+    allocate(made, "2.1.1", "500103", "100000")
+    add_return(
+        made,
+        "500103",
+        "2018Q1",
+        values={"2.1.1": "120"},
+        items={"2.1": ("behind", "推进中", "资金未到位", "加快拨付")},
+    )
+    made.store.close()
+    context = AppContext(
+        data_dir=folder,
+        service=open_city(folder, auto_backup=False).plans,
+        pool=SyncThreadPool(),
+        dialogs=dialogs,
+        settings=UiSettings(folder / "jindu-ui.ini"),
+    )
+    window = CityWindow(context, today=lambda: date(2018, 5, 2), period="2018Q1")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    context.service.store.close()
+
+
+def city_windows(qtbot, window) -> Iterator[QWidget]:
+    """Every page of the city window, and its dialogs."""
+    from ui.city_setup_dialog import CitySetupDialog
+    from ui.city_window import PAGES, RegisterCertDialog
+
+    for key in PAGES:
+        window.show_page(key)
+        yield window
+    register = RegisterCertDialog(window.city.expected_districts(), lambda c, p: True, lambda: None)
+    qtbot.addWidget(register)
+    register.show()
+    yield register
+    setup = CitySetupDialog(window.context)
+    qtbot.addWidget(setup)
+    setup.show()
+    yield setup
+
+
+def test_every_control_of_the_city_window_has_an_accessible_name(qtbot, city_window) -> None:
+    seen = 0
+    for top in city_windows(qtbot, city_window):
+        seen += 1
+        assert not nameless(top), f"{type(top).__name__}: {nameless(top)}"
+        assert not without_buddy(top), f"{type(top).__name__}: {without_buddy(top)}"
+    assert seen == 8
+    # The charts are reachable with Tab and read their values out.
+    chart = city_window.charts_page.by_district
+    assert chart.focusPolicy() != Qt.FocusPolicy.NoFocus
+    assert "渝中区" in chart.accessibleDescription()
+
+
+def test_the_city_window_survives_200_percent_fonts(
+    qtbot, big_fonts: Appearance, city_window
+) -> None:
+    city_window.resize(1400, 900)
+    assert city_window.minimumSizeHint().width() <= 1400
+    for top in city_windows(qtbot, city_window):
+        assert not clipped(top), f"{type(top).__name__}: {clipped(top)}"

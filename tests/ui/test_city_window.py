@@ -130,11 +130,10 @@ def city_context(data_dir: Path, dialogs: CityDialogs) -> AppContext:
 @pytest.fixture
 def window(qtbot, city_dir: Path, city_dialogs: CityDialogs) -> Iterator[CityWindow]:
     context = city_context(city_dir, city_dialogs)
-    win = CityWindow(context, today=lambda: TODAY)
+    win = CityWindow(context, today=lambda: TODAY, period="2018Q1")
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    win.select_period("2018Q1")
     yield win
     win.close()
     context.service.store.close()

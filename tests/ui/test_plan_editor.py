@@ -180,6 +180,7 @@ def test_draft_fix_group_publish_then_allocate_and_distribute(  # type: ignore[n
     editor.actions_registry["publish"].trigger()
     dialog = editor.publish_dialog
     assert dialog is not None and dialog.isVisible() and dialog.new_radio.isChecked()
+    assert dialog.id_edit.text() == "cq-2019"  # named like the installed cq-2018, for 2019
     dialog.id_edit.selectAll()
     qtbot.keyClick(dialog.id_edit, Qt.Key.Key_Delete)
     qtbot.keyClicks(dialog.id_edit, "cq-2019")
@@ -399,3 +400,27 @@ def test_the_catalogue_goes_to_a_workbook_and_back(  # type: ignore[no-untyped-d
     changed = indicator(editor, "2.1.1")
     assert changed.target == Decimal(2500)
     assert changed.match == "2000户"  # the draft's highlight is kept (same sentence)
+
+
+def test_the_city_window_opens_the_editor_on_its_own_store(  # type: ignore[no-untyped-def]
+    qtbot, city: CityService, dialogs: RecordingDialogs
+) -> None:
+    from tests.ui.conftest import build_context
+
+    context = build_context(city.data_dir, dialogs)
+    try:
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        editor = PlanEditor(context, parent)  # as CityWindow.open_plan_editor calls it
+        assert editor.parent() is parent and editor.dialogs is dialogs
+        assert editor.folder == city.data_dir
+        editor.edit_installed("cq-2018")
+        node = indicator(editor, "2.1.1")
+        editor.catalogue.set_target(node, "2100")
+        editor.dirty = True
+        plan = editor.publish_as(new_version_of="cq-2018")
+        assert plan is not None and plan.version == 2
+        assert city.plan("cq-2018").indicator("2.1.1").target == Decimal(2100)
+        editor.close()
+    finally:
+        context.service.store.close()
