@@ -28,6 +28,17 @@ from models.errors import InputError, JinduError
 from ui.app_context import AppContext
 from ui.setup_wizard import FieldRow
 
+
+def fit_height(dialog: QDialog) -> None:
+    """Grow a dialog to its layout's height at its width: a message line appeared in it."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+        needed = layout.totalHeightForWidth(dialog.width())
+        if needed > dialog.height():
+            dialog.resize(dialog.width(), needed)
+
+
 log = logging.getLogger(__name__)
 
 DEFAULT_NAME = "重庆市残疾人联合会"
@@ -59,8 +70,11 @@ class CitySetupDialog(QDialog):
         self.first_row = FieldRow(form, self.first, self)
         self.second_row = FieldRow(form, self.second, self)
         for row in (self.first_row, self.second_row):
+            # A folder that already has its key keeps it: no passphrase to ask for.
             row.label.setVisible(self.need_key)
-            row.widget.parentWidget().setVisible(self.need_key)
+            box = row.widget.parentWidget()
+            if box is not None:
+                box.setVisible(self.need_key)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -107,6 +121,7 @@ class CitySetupDialog(QDialog):
         if not name:
             self.name_row.show_error(self.tr("请填写单位名称"))
             self.name.setFocus()
+            fit_height(self)
             return
         passphrase: str | None = None
         if self.need_key:
@@ -115,11 +130,13 @@ class CitySetupDialog(QDialog):
             except InputError as exc:
                 self.first_row.show_error(exc.message)
                 self.first.setFocus()
+                fit_height(self)
                 return
             if self.first.text() != self.second.text():
                 self.second_row.show_error(self.tr("两次输入的口令不一致，请重新输入"))
                 self.second.clear()
                 self.second.setFocus()
+                fit_height(self)
                 return
             passphrase = self.first.text()
         try:
@@ -127,6 +144,7 @@ class CitySetupDialog(QDialog):
         except InputError as exc:
             self.name_row.show_error(exc.message)
             self.name.setFocus()
+            fit_height(self)
             return
         except JinduError as exc:
             log.warning("city setup refused: %s", exc.message)

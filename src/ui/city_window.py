@@ -41,6 +41,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QHelpEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -71,6 +72,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +81,7 @@ from app import keys
 from app.city.consolidate import LATE, MISSING, NOT_DUE, ON_TIME, CitySummary, Completeness
 from app.city.office import CityService, grouped, open_city
 from app.city.receive import ImportResult
+from app.city.trust import DistrictCert
 from models.districts import District
 from models.errors import JinduError
 from models.periods import Period, due_period, periods_in_year
@@ -92,6 +95,7 @@ from ui.city_models import (
     SortRole,
     SummaryModel,
 )
+from ui.city_setup_dialog import fit_height
 from ui.jobs import Job
 from ui.setup_wizard import FieldRow
 
@@ -200,6 +204,21 @@ class BarChart(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self.updateGeometry()
         super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # A label cut short by the width: its whole text and value as a tooltip.
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            row = (event.pos().y() - self._top()) // self._row_height()
+            if 0 <= row < len(self.rows) and event.pos().y() >= self._top():
+                label, value, empty = self.rows[row]
+                QToolTip.showText(
+                    event.globalPos(), f"{label}：{self.value_text(value, empty)}", self
+                )
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -357,16 +376,18 @@ class RegisterCertDialog(QDialog):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.district_row = FieldRow(form, self.district, self)
-        file_box = QWidget(self)
-        file_layout = QHBoxLayout(file_box)
-        file_layout.setContentsMargins(0, 0, 0, 0)
-        self.path = QLineEdit(file_box)
-        self.browse = QPushButton(file_box)
-        file_layout.addWidget(self.path, 1)
-        file_layout.addWidget(self.browse)
+        self.path = QLineEdit(self)
+        self.browse = QPushButton(self)
         self.path_row = FieldRow(form, self.path, self)
-        # FieldRow put the line edit alone in its row; the browse button goes beside it.
-        self.path_row.widget.parentWidget().layout().addWidget(file_box)
+        # FieldRow stacks the field over its message line; the browse button goes beside the field.
+        box = self.path.parentWidget()
+        stack = box.layout() if box is not None else None
+        assert isinstance(stack, QVBoxLayout)
+        stack.removeWidget(self.path)
+        line = QHBoxLayout()
+        line.addWidget(self.path, 1)
+        line.addWidget(self.browse)
+        stack.insertLayout(0, line)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -421,17 +442,17 @@ class RegisterCertDialog(QDialog):
         self.district_row.show_error("")
         self.path_row.show_error("")
         code = self.chosen_code()
+        text = self.path.text().strip()
         if not code:
             self.district_row.show_error(self.tr("请选择区县"))
             self.district.setFocus()
-            return
-        text = self.path.text().strip()
-        if not text:
+        elif not text:
             self.path_row.show_error(self.tr("请选择证书文件"))
             self.path.setFocus()
-            return
-        if self.submit(code, Path(text)):
+        elif self.submit(code, Path(text)):
             self.accept()
+            return
+        fit_height(self)
 
 
 # ----- pages --------------------------------------------------------------------------------------
@@ -756,9 +777,9 @@ class ChartsPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         self.legend = QLabel(inner)
@@ -769,8 +790,8 @@ class ChartsPage(QWidget):
         inner_layout.addWidget(self.by_section)
         inner_layout.addWidget(self.by_district)
         inner_layout.addStretch(1)
-        self.scroll.setWidget(inner)
-        layout.addWidget(self.scroll)
+        self.scroller.setWidget(inner)
+        layout.addWidget(self.scroller)
 
     def retranslate(self) -> None:
         self.legend.setText(
@@ -893,11 +914,13 @@ class CityWindow(QMainWindow):
         )
         self.summary: CitySummary | None = None
         self.completeness: Completeness | None = None
+        self.certs: list[DistrictCert] = []
         self.actions_registry: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.import_job: Job | None = None
         self.import_paths: list[Path] = []
         self.jobs: list[Any] = []  # progress dialogs of running exports, kept alive
+        self._refresh_after: set[int] = set()  # jobs whose success changes what the pages show
         self.setAcceptDrops(True)
 
         self._build_widgets()
@@ -1376,7 +1399,8 @@ class CityWindow(QMainWindow):
 
     def import_packages(self, paths: list[Path]) -> bool:
         """Verify and receive the packages named (files or folders); False if nothing started."""
-        from app.city.receive import collect_packages, import_packages
+        from app.city.receive import collect_packages
+        from app.city.receive import import_packages as receive
 
         self.show_page("receive")
         page = self.receive_page
@@ -1404,7 +1428,7 @@ class CityWindow(QMainWindow):
         self.import_paths = found
         job = city_job(
             self.context.data_dir,
-            lambda service, progress: import_packages(service, found, progress=progress),
+            lambda service, progress: receive(service, found, progress=progress),
         )
         self.import_job = job
         page.set_running(True)
@@ -1576,7 +1600,10 @@ class CityWindow(QMainWindow):
                 progress.finish()
 
         job = city_job(self.context.data_dir, steps)
-        job.signals.finished.connect(lambda result: self._export_done(result, refresh))
+        if refresh:
+            self._refresh_after.add(id(job.signals))
+        # A bound slot of the window: Qt delivers the worker's signal in the GUI thread.
+        job.signals.finished.connect(self._export_done)
         dialog = run_job(self.context, self, title, job, folder=folder, describe=describe)
         self.jobs.append(dialog)
         dialog.finished.connect(lambda _code, d=dialog: self._forget(d))
@@ -1586,7 +1613,12 @@ class CityWindow(QMainWindow):
         if dialog in self.jobs:
             self.jobs.remove(dialog)
 
-    def _export_done(self, result: object, refresh: bool) -> None:
+    @Slot(object)
+    def _export_done(self, result: object) -> None:
+        sender = self.sender()
+        refresh = sender is not None and id(sender) in self._refresh_after
+        if sender is not None:
+            self._refresh_after.discard(id(sender))
         paths = [p for p in result if isinstance(p, Path)] if isinstance(result, list) else []
         if isinstance(result, Path):
             paths = [result]

@@ -14,6 +14,7 @@ the entry page costs nothing here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QPainter, QPalette, QPen, QShowEvent
+from PySide6.QtGui import QAction, QBrush, QPainter, QPalette, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -49,7 +50,6 @@ from models.checks import Check, Severity
 from models.kinds import Kind, Status
 from models.numbers import format_decimal
 from models.period_data import IndicatorRow, PeriodData
-from ui.verify_dialog import grouped, local_time
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -138,6 +138,19 @@ def section_progress(data: PeriodData) -> list[SectionProgress]:
     return [everything, *found]
 
 
+def grouped(fingerprint: str) -> str:
+    """A fingerprint as it is read out on the phone: groups of four."""
+    return " ".join(fingerprint[i : i + 4].upper() for i in range(0, len(fingerprint), 4))
+
+
+def local_time(iso: str) -> str:
+    """An ISO timestamp as the clerk's clock shows it (the stored text when it is not one)."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return iso
+
+
 def set_current(tree: QTreeWidget, row: int) -> None:
     """Keep a current row for the keyboard, without painting it selected until it is used."""
     count = tree.topLevelItemCount()
@@ -177,7 +190,14 @@ class BarDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
         )
         pad = max(3, opt.fontMetrics.height() // 5)
-        track = QRect(opt.rect).adjusted(pad, pad + 1, -pad, -pad - 1)
+        # As tall as a line of text, centred: a wrapped row does not make a fat bar.
+        height = min(opt.rect.height() - 2 * pad - 2, opt.fontMetrics.height())
+        track = QRect(
+            opt.rect.x() + pad,
+            opt.rect.y() + (opt.rect.height() - height) // 2,
+            opt.rect.width() - 2 * pad,
+            height,
+        )
         if track.width() <= 4 or track.height() <= 2:
             return
         painter.save()
@@ -191,7 +211,7 @@ class BarDelegate(QStyledItemDelegate):
         x = track.x() + int(track.width() * min(max(float(time), 0.0), 100.0) / 100)
         marker = QPen(ink, max(2, pad // 2))
         painter.setPen(marker)
-        painter.drawLine(x, opt.rect.top() + 1, x, opt.rect.bottom() - 1)
+        painter.drawLine(x, track.top() - pad, x, track.bottom() + pad)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -201,6 +221,41 @@ class BarDelegate(QStyledItemDelegate):
             max(size.width(), metrics.horizontalAdvance("中" * 10)),
             max(size.height(), metrics.height() + 8),
         )
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Long text wraps within its column, and the row grows to hold it.
+
+    QTreeView asks a delegate for a row's height without saying the column's width;
+    this one takes it from the header, so that 200 % fonts wrap rather than elide.
+    """
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
+        view.header().sectionResized.connect(self._resized)
+
+    def _resized(self, _section: int, _old: int, _new: int) -> None:
+        self.view.doItemsLayout()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        header = self.view.header()
+        if header.sectionResizeMode(index.column()) == QHeaderView.ResizeMode.ResizeToContents:
+            return size  # such a column is as wide as its text: nothing to wrap
+        width = header.sectionSize(index.column())
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if not text or width <= 0:
+            return size
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        icon = opt.decorationSize.width() + 6 if not opt.icon.isNull() else 0
+        margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        room = max(width - icon - margin - 2, opt.fontMetrics.averageCharWidth() * 4)
+        rect = opt.fontMetrics.boundingRect(
+            QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(size.width(), max(size.height(), rect.height() + margin + 2))
 
 
 class TargetTree(QTreeWidget):
@@ -219,6 +274,7 @@ class TargetTree(QTreeWidget):
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setItemDelegate(WrapDelegate(self))
         self.itemActivated.connect(self._activated)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
@@ -342,6 +398,7 @@ class OverviewPage(QWidget):
         self.sections.setColumnCount(6)
         self.sections.setAlternatingRowColors(True)
         self.sections.setWordWrap(True)
+        self.sections.setItemDelegate(WrapDelegate(self.sections))
         self.sections.setItemDelegateForColumn(self.COL_BAR, BarDelegate(self.sections))
         self.sections.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.sections.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
@@ -350,7 +407,8 @@ class OverviewPage(QWidget):
         header.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Stretch)
         for column in (self.COL_BAR, self.COL_DONE, self.COL_TIME, self.COL_COMPARE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.COL_ITEMS, QHeaderView.ResizeMode.ResizeToContents)
+        # The tasks' states share the width with the names, both wrapping (long in English).
+        header.setSectionResizeMode(self.COL_ITEMS, QHeaderView.ResizeMode.Stretch)
         self.sections_label.setBuddy(self.sections)
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
@@ -403,6 +461,11 @@ class OverviewPage(QWidget):
         self.dirty = True
         if self.isVisible():
             self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The sections' table is as tall as its rows, but leaves room for the two lists.
+        self.sections.setMaximumHeight(max(self.height() * 2 // 5, self.fontMetrics().height() * 6))
+        super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Entries typed on the entry page change the numbers: read them again when shown.

@@ -97,7 +97,10 @@ class ProgressDialog(QDialog):
         self.open_button.clicked.connect(self.open_folder)
         self.retranslate()
         metrics = self.fontMetrics()
-        self.resize(metrics.horizontalAdvance("中" * 32), self.sizeHint().height())
+        self.setMinimumWidth(
+            min(metrics.horizontalAdvance("中" * 24), self.screen().size().width())
+        )
+        self.resize(metrics.horizontalAdvance("中" * 36), self.sizeHint().height())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.title)
@@ -195,7 +198,9 @@ class ProgressDialog(QDialog):
         (self.open_button if can_open else self.close_button).setFocus(
             Qt.FocusReason.OtherFocusReason
         )
-        self.adjustSize()
+        # Grow to show the result; never shrink below what the clerk already sees.
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
         self.ended.emit(outcome)
 
     def files_text(self, result: object) -> str:

@@ -11,7 +11,6 @@ problem found. Files are verified in the pool, with progress and cancel.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,24 +38,13 @@ from app.returns.progress import Cancelled, Progress
 from models.errors import JinduError
 from ui.app_context import AppContext
 from ui.jobs import Job
+from ui.overview_page import grouped, local_time
 
 log = logging.getLogger(__name__)
 
 ReportRole = Qt.ItemDataRole.UserRole + 1
 COL_RESULT, COL_FILE, COL_KIND, COL_DISTRICT, COL_PERIOD, COL_REVISION, COL_SIGNER = range(7)
 SUFFIXES = (".zip", ".pdf", ".xlsx")
-
-
-def grouped(fingerprint: str) -> str:
-    return " ".join(fingerprint[i : i + 4].upper() for i in range(0, len(fingerprint), 4))
-
-
-def local_time(iso: str) -> str:
-    """An ISO timestamp as the clerk's clock shows it (the stored text when it is not one)."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return iso
 
 
 def district_label(code: str) -> str:

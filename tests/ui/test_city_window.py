@@ -27,10 +27,10 @@ from models.numbers import format_decimal
 from tests.app.helpers import jindu, setup_office
 from tests.app.signing_fixtures import fill_period, passphrase_file
 from tests.app.test_city_consolidate import add_return, allocate
-from tests.app.test_city_end_to_end import tamper
+from tests.app.test_city_end_to_end import fill_allocation, tamper
 from tests.ui.conftest import RecordingDialogs, SyncThreadPool
 from tests.ui.test_keyboard_path import app_state, close  # noqa: F401  (app_state: a fixture used by name)
-from ui.app_context import AppContext, UiSettings
+from ui.app_context import AppContext, Translations, UiSettings
 from ui.city_models import (
     BehindItemsModel,
     CertModel,
@@ -53,6 +53,7 @@ TODAY = date(2018, 5, 2)  # after 2018Q1's due day (04-10), before 2018Q2's (07-
 @dataclass(frozen=True)
 class Season:
     city: Path  # a city folder set up, nothing received
+    received: Path  # the same after `jindu city import` of the inbox
     inbox: Path  # the three good packages, and tampered/500101_2018Q1_r1.zip
     offices: dict[str, Path]
     entered: dict[str, dict[str, object]]  # district -> indicator -> value, as `entry list` says
@@ -84,14 +85,14 @@ def season(tmp_path_factory: pytest.TempPathFactory) -> Season:
     city = base / "city"
     made = jindu(city, "city", "setup", "--name", CITY_NAME, "--passphrase-file", str(pw))
     assert made.code == 0, made.err
-    return Season(city, inbox, offices, entered)
+    received = Path(shutil.copytree(city, base / "received"))
+    assert jindu(received, "city", "import", str(inbox)).code == 1  # the tampered one is refused
+    return Season(city, received, inbox, offices, entered)
 
 
 @dataclass
 class CityDialogs(RecordingDialogs):
     """The dialogs the city window asks, answered from `answers` like the others."""
-
-    opened: list[Path] | None = None
 
     def open_files(
         self, parent: QWidget | None, title: str, folder: Path, filters: str
@@ -127,9 +128,8 @@ def city_context(data_dir: Path, dialogs: CityDialogs) -> AppContext:
     )
 
 
-@pytest.fixture
-def window(qtbot, city_dir: Path, city_dialogs: CityDialogs) -> Iterator[CityWindow]:
-    context = city_context(city_dir, city_dialogs)
+def open_window(qtbot, data_dir: Path, dialogs: CityDialogs) -> Iterator[CityWindow]:
+    context = city_context(data_dir, dialogs)
     win = CityWindow(context, today=lambda: TODAY, period="2018Q1")
     qtbot.addWidget(win)
     win.show()
@@ -137,6 +137,21 @@ def window(qtbot, city_dir: Path, city_dialogs: CityDialogs) -> Iterator[CityWin
     yield win
     win.close()
     context.service.store.close()
+
+
+@pytest.fixture
+def window(qtbot, city_dir: Path, city_dialogs: CityDialogs) -> Iterator[CityWindow]:
+    """The window on a city folder that has received nothing yet."""
+    yield from open_window(qtbot, city_dir, city_dialogs)
+
+
+@pytest.fixture
+def received_window(
+    qtbot, season: Season, tmp_path: Path, city_dialogs: CityDialogs
+) -> Iterator[CityWindow]:
+    """The window on a city folder that has received the three districts' returns."""
+    folder = Path(shutil.copytree(season.received, tmp_path / "received"))
+    yield from open_window(qtbot, folder, city_dialogs)
 
 
 def drop(window: CityWindow, *paths: Path) -> None:
@@ -223,7 +238,10 @@ def test_dropping_the_inbox_accepts_the_signed_packages_and_refuses_the_tampered
     assert page.selected() is not None and page.selected().outcome == "refused"
     assert "SHA-256 不符" in page.details.toPlainText()
     assert [r[0] for r in received_rows(window.context.data_dir)] == ["500101", "500103", "500104"]
-    # The other pages follow: three certificates pinned, waiting to be checked by phone.
+    # The other pages follow: the three districts in the summary and the matrix, and their
+    # certificates pinned, waiting to be checked by phone.
+    assert [d.code for d in window.summary_page.model.columns] == ["500101", "500103", "500104"]
+    assert window.completeness_page.model.result.counts()["late"] == 3
     certs = window.districts_page.model
     assert certs.rowCount() == 3
     assert {certs.index(r, CertModel.COL_SOURCE).data() for r in range(3)} == {
@@ -232,15 +250,21 @@ def test_dropping_the_inbox_accepts_the_signed_packages_and_refuses_the_tampered
     assert window.districts_page.note.isVisibleTo(window.districts_page)
 
 
-def test_importing_the_same_folder_again_changes_nothing(
-    window: CityWindow, season: Season
+def test_importing_the_same_packages_again_changes_nothing(
+    window: CityWindow, season: Season, city_dialogs: CityDialogs
 ) -> None:
-    assert window.import_packages([season.inbox])
+    # 选择文件夹…, then 选择上报包… with the same files.
+    city_dialogs.answers = {
+        "choose_folder": [str(season.inbox)],
+        "open_files": [[str(season.inbox / f"{c}_2018Q1_r1.zip") for c in DISTRICTS]],
+    }
+    window.receive_page.choose_folder.click()
+    assert window.receive_page.model.counts() == {"accepted": 3, "duplicate": 0, "refused": 1}
     before = received_rows(window.context.data_dir)
-    assert window.import_packages([season.inbox])
+    window.receive_page.choose_files.click()
     found = outcomes(window)
     assert [found[f"inbox/{c}_2018Q1_r1.zip"][0] for c in DISTRICTS] == ["此前已接收"] * 3
-    assert found["tampered/500101_2018Q1_r1.zip"][0] == "拒收"
+    assert window.receive_page.model.rowCount() == 3
     assert received_rows(window.context.data_dir) == before
 
 
@@ -277,10 +301,8 @@ def test_a_place_without_packages_is_said_so(
 # ----- completeness and summary -----------------------------------------------------------------
 
 
-def test_the_completeness_matrix_tells_each_state_in_words(
-    window: CityWindow, season: Season
-) -> None:
-    drop(window, season.inbox)
+def test_the_completeness_matrix_tells_each_state_in_words(received_window: CityWindow) -> None:
+    window = received_window
     # 渝北区 signed on time (its return recorded as `city import` records one).
     service = open_city(window.context.data_dir, auto_backup=False)
     try:
@@ -304,15 +326,16 @@ def test_the_completeness_matrix_tells_each_state_in_words(
 
 
 def test_the_summary_totals_are_the_sums_of_what_the_districts_entered(
-    window: CityWindow, season: Season
+    received_window: CityWindow, season: Season
 ) -> None:
+    window = received_window
     service = open_city(window.context.data_dir, auto_backup=False)
     try:
         allocate(service, "2.1.1", "500103", "100000")  # far behind: 1234 of 100000 at 25 %
         allocate(service, "2.1.1", "500101", "3000")
     finally:
         service.store.close()
-    drop(window, season.inbox)
+    window.refresh()
     model = window.summary_page.model
     rows = {model.row_object(r).indicator.id: r for r in range(model.rowCount())}
     for indicator in ("2.1.1", "2.1.2", "3.3.2", "3.5.1"):
@@ -337,8 +360,8 @@ def test_the_summary_totals_are_the_sums_of_what_the_districts_entered(
     assert window.summary_page.heading.text().startswith("2018年第一季度：已报区县 3 个")
 
 
-def test_the_charts_draw_and_read_out_their_values(window: CityWindow, season: Season) -> None:
-    drop(window, season.inbox)
+def test_the_charts_draw_and_read_out_their_values(received_window: CityWindow) -> None:
+    window = received_window
     window.show_page("charts")
     charts = window.charts_page
     for chart in (charts.by_section, charts.by_district):
@@ -409,9 +432,9 @@ def finished(dialog: object) -> ProgressDialog:
 
 
 def test_every_export_writes_its_files(
-    window: CityWindow, season: Season, tmp_path: Path, city_dialogs: CityDialogs
+    received_window: CityWindow, tmp_path: Path, city_dialogs: CityDialogs
 ) -> None:
-    drop(window, season.inbox)
+    window = received_window
     out = tmp_path / "out"
     out.mkdir()
     city_dialogs.answers = {
@@ -438,8 +461,15 @@ def test_every_export_writes_its_files(
     assert 'period="2018-01-01/P3M"' in adx and adx.count("<group ") == 3
     finished(window.export_allocation())
     assert (out / "任务分解表.xlsx").stat().st_size > 0
+    fill_allocation(out / "任务分解表.xlsx")  # 2.1.1: 600 + 700 + 400 of the city's 2000
     dialog = finished(window.import_allocation())
-    assert "任务分解表" in dialog.details.toPlainText()
+    assert "提醒：2.1.1" in dialog.details.toPlainText()
+    # The new targets are the districts' targets at once: 1234 of 600 for 渝中区.
+    summary = window.summary_page.model
+    row = next(
+        r for r in range(summary.rowCount()) if summary.row_object(r).indicator.id == "2.1.1"
+    )
+    assert summary.index(row, summary.column_of("500103")).data() == "1234 / 205.7%"
     finished(window.export_plan())
     assert (out / "plan.zip").read_bytes().startswith(b"PK")
     written = [
@@ -528,3 +558,58 @@ def test_an_unfinished_city_folder_is_finished_in_the_setup_dialog(
         assert keys.load_info(folder).fingerprint_grouped in dialogs.asked[-1].text
     finally:
         close(started)
+
+
+def test_switching_to_english_retranslates_the_city_window(
+    qtbot, qapp: QApplication, window: CityWindow, season: Season
+) -> None:
+    drop(window, season.inbox)
+    translations = Translations(qapp)
+    window.context.translations = translations
+    try:
+        translations.install("en")
+        qtbot.waitUntil(lambda: window.menus["file"].title() == "&File")
+        assert window.tabs.tabText(0) == "Receive (&1)"
+        assert window.period_combo.currentText() == "2018Q1 (2018年第一季度)"
+        model = window.completeness_page.model
+        row = next(r for r in range(model.rowCount()) if model.row_object(r).code == "500102")
+        assert model.index(row, model.column_of("2018Q1")).data() == "Missing"
+        assert model.headerData(1, Qt.Orientation.Horizontal) == "District"
+        assert window.receive_page.model.index(0, 0).data() == "Accepted"
+        assert window.receive_page.counts.text() != ""  # the summary stays until the next import
+
+        translations.install("zh_CN")
+        qtbot.waitUntil(lambda: window.menus["file"].title() == "文件(&F)")
+        assert model.index(row, model.column_of("2018Q1")).data() == "未报"
+    finally:
+        translations.uninstall()
+
+
+def test_the_pages_and_periods_follow_the_keyboard(qtbot, window: CityWindow) -> None:
+    window.activateWindow()
+    window.period_combo.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for n, key in enumerate(
+        ("receive", "districts", "completeness", "summary", "charts", "exports")
+    ):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1.value + n), ctrl)
+        assert window.current_page() == key
+        assert window.actions_registry[f"page_{key}"].isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, ctrl)
+    assert window.period.id == "2018Q2" and window.period_combo.currentData() == "2018Q2"
+    assert window.completeness_page.model.result.period.id == "2018Q2"
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, ctrl)
+    assert window.period.id == "2018Q1"
+
+
+def test_the_plan_editor_opens_from_the_file_menu(qtbot, window: CityWindow) -> None:
+    from ui.plan_editor import PlanEditor
+
+    action = window.actions_registry["plan_editor"]
+    assert action.isVisible() and action.text() == "计划编辑器(&E)…"
+    action.trigger()
+    editors = [w for w in window.findChildren(PlanEditor)]
+    assert len(editors) == 1
+    qtbot.addWidget(editors[0])
+    assert editors[0].isVisible()
+    editors[0].close()

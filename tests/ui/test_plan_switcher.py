@@ -10,7 +10,7 @@ import pytest
 
 from models.plan import parse_plan
 from models.resources import resources_dir
-from tests.ui.conftest import RecordingDialogs, build_context, fresh_service, stored_value
+from tests.ui.conftest import RecordingDialogs, fresh_service, stored_value
 from ui.app_context import AppContext
 from ui.main_window import MainWindow
 from ui.plan_switcher import DECLINED_KEY, PlanSwitcher
@@ -140,16 +140,13 @@ def test_a_newer_bundled_version_is_offered_and_installed_only_on_yes(
 
 
 def test_no_question_when_every_plan_is_current(
-    qtbot, tmp_path: Path, context: AppContext, dialogs: RecordingDialogs
+    qtbot, context: AppContext, dialogs: RecordingDialogs
 ) -> None:
+    assert context.service.newer_bundled_plans() == []
     win = open_window(qtbot, context)
     qtbot.wait(50)
     assert not dialogs.texts("question")
     assert [a.text() for a in win.menus["plan"].actions() if not a.isSeparator()][-1] == (
         "检查计划的新版本(&N)…"
     )
-    other = build_context(context.data_dir, dialogs)
-    try:
-        assert other.service.newer_bundled_plans() == []
-    finally:
-        other.service.store.close()
+    assert list(switcher(win).plan_actions) == ["cq-2018"]
