@@ -162,52 +162,52 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="309"/>
+        <location filename="../../src/ui/overview_page.py" line="325"/>
         <source>程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="309"/>
+        <location filename="../../src/ui/overview_page.py" line="325"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="309"/>
+        <location filename="../../src/ui/overview_page.py" line="325"/>
         <source>说明</source>
         <translation>Explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="314"/>
+        <location filename="../../src/ui/overview_page.py" line="330"/>
         <source>必须处理</source>
         <translation>Must fix</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="315"/>
+        <location filename="../../src/ui/overview_page.py" line="331"/>
         <source>需说明</source>
         <translation>Needs explanation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="316"/>
+        <location filename="../../src/ui/overview_page.py" line="332"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="325"/>
+        <location filename="../../src/ui/overview_page.py" line="341"/>
         <source>已说明</source>
         <translation>Explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="325"/>
+        <location filename="../../src/ui/overview_page.py" line="341"/>
         <source>未说明</source>
         <translation>Not explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="338"/>
+        <location filename="../../src/ui/overview_page.py" line="354"/>
         <source>按回车转到填写的位置</source>
         <translation>Press Enter to go where it is filled in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="342"/>
+        <location filename="../../src/ui/overview_page.py" line="358"/>
         <source>没有需要处理的问题</source>
         <translation>Nothing needs attention</translation>
     </message>
@@ -1835,258 +1835,258 @@ Log: %3</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="485"/>
+        <location filename="../../src/ui/overview_page.py" line="501"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="487"/>
+        <location filename="../../src/ui/overview_page.py" line="503"/>
         <source>概览(&amp;O)</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="488"/>
+        <location filename="../../src/ui/overview_page.py" line="504"/>
         <source>概览标题</source>
         <translation>Overview title</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="489"/>
+        <location filename="../../src/ui/overview_page.py" line="505"/>
         <source>报表状态</source>
         <translation>Return state</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="490"/>
+        <location filename="../../src/ui/overview_page.py" line="506"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="491"/>
+        <location filename="../../src/ui/overview_page.py" line="507"/>
         <source>各部分完成情况（时间过半、任务过半）(&amp;S)</source>
         <translation>Completion by part (half the year &amp;gone, half the work done?)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="492"/>
+        <location filename="../../src/ui/overview_page.py" line="508"/>
         <source>各部分完成情况</source>
         <translation>Completion by part</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="494"/>
+        <location filename="../../src/ui/overview_page.py" line="510"/>
         <source>每个部分的平均完成率与时间进度的比较，以及工作任务的状态</source>
         <translation>Each part&apos;s average completion against the time elapsed, and the state of its tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="498"/>
+        <location filename="../../src/ui/overview_page.py" line="514"/>
         <source>部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="499"/>
+        <location filename="../../src/ui/overview_page.py" line="515"/>
         <source>完成率 / 时间进度</source>
         <translation>Completion / time</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="500"/>
+        <location filename="../../src/ui/overview_page.py" line="516"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="501"/>
+        <location filename="../../src/ui/overview_page.py" line="517"/>
         <source>时间进度</source>
         <translation>Time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="502"/>
+        <location filename="../../src/ui/overview_page.py" line="518"/>
         <source>比较</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="503"/>
+        <location filename="../../src/ui/overview_page.py" line="519"/>
         <source>工作任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="508"/>
+        <location filename="../../src/ui/overview_page.py" line="524"/>
         <source>条形的实心部分是完成率（有目标的指标平均，每项最多计 100%），竖线是时间进度；数值和比较结果在右侧各列。</source>
         <translation>The filled part of a bar is the completion (the average of the indicators with a target, each counted up to 100%); the vertical line is the time elapsed. The numbers and the comparison are in the columns to the right.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="512"/>
+        <location filename="../../src/ui/overview_page.py" line="528"/>
         <source>滞后的工作任务和指标(&amp;B)</source>
         <translation>Tasks and indicators &amp;behind schedule</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="513"/>
+        <location filename="../../src/ui/overview_page.py" line="529"/>
         <source>滞后的工作任务和指标</source>
         <translation>Tasks and indicators behind schedule</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="514"/>
+        <location filename="../../src/ui/overview_page.py" line="530"/>
         <source>按回车转到填写的位置</source>
         <translation>Press Enter to go where it is filled in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="515"/>
+        <location filename="../../src/ui/overview_page.py" line="531"/>
         <source>工作任务或指标</source>
         <translation>Task or indicator</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="515"/>
+        <location filename="../../src/ui/overview_page.py" line="531"/>
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="516"/>
+        <location filename="../../src/ui/overview_page.py" line="532"/>
         <source>本期检查(&amp;K)</source>
         <translation>Chec&amp;ks of the period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="517"/>
+        <location filename="../../src/ui/overview_page.py" line="533"/>
         <source>本期检查</source>
         <translation>Checks of the period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="518"/>
-        <location filename="../../src/ui/overview_page.py" line="700"/>
+        <location filename="../../src/ui/overview_page.py" line="534"/>
+        <location filename="../../src/ui/overview_page.py" line="718"/>
         <source>按回车转到需要填写或说明的单元格或工作任务</source>
         <translation>Press Enter to go to the cell or task to fill in or explain</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="534"/>
+        <location filename="../../src/ui/overview_page.py" line="550"/>
         <source>%1 概览</source>
         <translation>%1 overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="541"/>
+        <location filename="../../src/ui/overview_page.py" line="557"/>
         <source>报表状态：%1（第 %2 版）</source>
         <translation>Return: %1 (revision %2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="546"/>
+        <location filename="../../src/ui/overview_page.py" line="562"/>
         <source>更正说明：%1</source>
         <translation>Reason for the correction: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="548"/>
+        <location filename="../../src/ui/overview_page.py" line="564"/>
         <source>审核人退回意见：%1</source>
         <translation>Sent back by the reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="551"/>
+        <location filename="../../src/ui/overview_page.py" line="567"/>
         <source>签发时间：%1；签名证书指纹：%2</source>
         <translation>Signed at %1; certificate fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="558"/>
+        <location filename="../../src/ui/overview_page.py" line="574"/>
         <source>以前的版次：%1</source>
         <translation>Earlier revisions: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="561"/>
+        <location filename="../../src/ui/overview_page.py" line="577"/>
         <source>第 %1 版 %2</source>
         <translation>revision %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="573"/>
+        <location filename="../../src/ui/overview_page.py" line="589"/>
         <source>本期报表已签发并锁定。如需修改，请用“报表 → 更正”开始新的版次。</source>
         <translation>This period&apos;s return is signed and locked. To change it, start a new revision with Reports → Correct.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="575"/>
+        <location filename="../../src/ui/overview_page.py" line="591"/>
         <source>报表已提交审核：审核人可以签发，或写明意见后退回修改。</source>
         <translation>The return is with the reviewer, who can sign it, or send it back with a comment.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="578"/>
+        <location filename="../../src/ui/overview_page.py" line="594"/>
         <source>还有 %1 项须先处理（下方“本期检查”中标为必须处理或未说明的），之后才能签发。</source>
         <translation>%1 items must be dealt with first (marked “Must fix” or “Not explained” under Checks below); then the return can be signed.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="581"/>
+        <location filename="../../src/ui/overview_page.py" line="597"/>
         <source>没有妨碍签发的问题：可以提交审核，或直接签发（报表 → 签发）。</source>
         <translation>Nothing stops signing: submit the return for review, or sign it (Reports → Sign).</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="588"/>
+        <location filename="../../src/ui/overview_page.py" line="604"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="589"/>
+        <location filename="../../src/ui/overview_page.py" line="605"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="590"/>
+        <location filename="../../src/ui/overview_page.py" line="606"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="591"/>
+        <location filename="../../src/ui/overview_page.py" line="607"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="592"/>
+        <location filename="../../src/ui/overview_page.py" line="608"/>
         <source>未填</source>
         <translation>Not filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="597"/>
+        <location filename="../../src/ui/overview_page.py" line="613"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="602"/>
+        <location filename="../../src/ui/overview_page.py" line="618"/>
         <source>无可计算的指标</source>
         <translation>No indicator to measure</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="604"/>
+        <location filename="../../src/ui/overview_page.py" line="620"/>
         <source>不落后于时间进度</source>
         <translation>Not behind time</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="605"/>
+        <location filename="../../src/ui/overview_page.py" line="621"/>
         <source>落后 %1 个百分点</source>
         <translation>%1 points behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="611"/>
+        <location filename="../../src/ui/overview_page.py" line="627"/>
         <source>全部工作任务</source>
         <translation>All tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="626"/>
+        <location filename="../../src/ui/overview_page.py" line="642"/>
         <source>%1：完成率 %2，时间进度 %3，%4；工作任务：%5</source>
         <translation>%1: completion %2, time elapsed %3, %4; tasks: %5</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="634"/>
+        <location filename="../../src/ui/overview_page.py" line="650"/>
         <source>；%1 个指标尚无本区县目标，未计入完成率</source>
         <translation>; %1 indicators have no district target yet and are not counted</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="660"/>
+        <location filename="../../src/ui/overview_page.py" line="676"/>
         <source>状态为滞后；已写明存在问题和下步打算</source>
         <translation>Behind; problems and next steps are written</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="662"/>
+        <location filename="../../src/ui/overview_page.py" line="678"/>
         <source>状态为滞后；须写明存在问题和下步打算</source>
         <translation>Behind; problems and next steps must be written</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="672"/>
+        <location filename="../../src/ui/overview_page.py" line="688"/>
         <source>完成率 %1，时间进度 %2</source>
         <translation>Completion %1, time elapsed %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="680"/>
+        <location filename="../../src/ui/overview_page.py" line="696"/>
         <source>没有滞后的工作任务或指标</source>
         <translation>No task or indicator is behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="692"/>
+        <location filename="../../src/ui/overview_page.py" line="710"/>
         <source>必须处理 %1 项，需说明 %2 项（其中未说明 %3 项），提示 %4 项。</source>
         <translation>Must fix: %1; needs explanation: %2 (not yet explained: %3); notes: %4.</translation>
     </message>
@@ -3856,279 +3856,279 @@ Write the fingerprint down, to confirm it with the city federation by phone.</tr
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="182"/>
+        <location filename="../../src/ui/verify_dialog.py" line="170"/>
         <source>核验文件</source>
         <translation>Verify files</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="187"/>
+        <location filename="../../src/ui/verify_dialog.py" line="175"/>
         <source>把上报包（.zip）、PDF 报表或 Excel 报表拖到这个窗口，或点“选择文件”。每个文件都检查签名和内容是否完好，并显示签名人的证书指纹，可以电话核对。</source>
         <translation>Drop packages (.zip), PDF returns or Excel returns on this window, or click “Choose files”. Each file&apos;s signature and content are checked, and the signer&apos;s certificate fingerprint is shown so that it can be confirmed by phone.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="191"/>
+        <location filename="../../src/ui/verify_dialog.py" line="179"/>
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="192"/>
+        <location filename="../../src/ui/verify_dialog.py" line="180"/>
         <source>选择文件(&amp;F)…</source>
         <translation>Choose &amp;files…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="193"/>
+        <location filename="../../src/ui/verify_dialog.py" line="181"/>
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="194"/>
+        <location filename="../../src/ui/verify_dialog.py" line="182"/>
         <source>清空列表(&amp;L)</source>
         <translation>C&amp;lear list</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="195"/>
+        <location filename="../../src/ui/verify_dialog.py" line="183"/>
         <source>清空列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="196"/>
+        <location filename="../../src/ui/verify_dialog.py" line="184"/>
         <source>信任的证书（可不填）(&amp;T)：</source>
         <translation>&amp;Trusted certificate (optional):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="197"/>
+        <location filename="../../src/ui/verify_dialog.py" line="185"/>
         <source>信任的证书</source>
         <translation>Trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="199"/>
+        <location filename="../../src/ui/verify_dialog.py" line="187"/>
         <source>填了证书文件时，只有由这张证书签名的文件才算通过</source>
         <translation>With a certificate file, only files signed with that certificate pass</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="201"/>
+        <location filename="../../src/ui/verify_dialog.py" line="189"/>
         <source>证书文件（.pem）的位置</source>
         <translation>Location of the certificate file (.pem)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="202"/>
+        <location filename="../../src/ui/verify_dialog.py" line="190"/>
         <source>选择证书(&amp;C)…</source>
         <translation>Choose &amp;certificate…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="203"/>
+        <location filename="../../src/ui/verify_dialog.py" line="191"/>
         <source>选择证书</source>
         <translation>Choose certificate</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="204"/>
+        <location filename="../../src/ui/verify_dialog.py" line="192"/>
         <source>核验结果(&amp;R)：</source>
         <translation>&amp;Results:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="205"/>
+        <location filename="../../src/ui/verify_dialog.py" line="193"/>
         <source>核验结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="208"/>
+        <location filename="../../src/ui/verify_dialog.py" line="196"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="209"/>
+        <location filename="../../src/ui/verify_dialog.py" line="197"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="210"/>
+        <location filename="../../src/ui/verify_dialog.py" line="198"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="211"/>
+        <location filename="../../src/ui/verify_dialog.py" line="199"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="212"/>
+        <location filename="../../src/ui/verify_dialog.py" line="200"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="213"/>
+        <location filename="../../src/ui/verify_dialog.py" line="201"/>
         <source>版次</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="214"/>
+        <location filename="../../src/ui/verify_dialog.py" line="202"/>
         <source>签名人证书指纹</source>
         <translation>Signer&apos;s certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="217"/>
+        <location filename="../../src/ui/verify_dialog.py" line="205"/>
         <source>详细情况(&amp;D)：</source>
         <translation>&amp;Details:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="218"/>
+        <location filename="../../src/ui/verify_dialog.py" line="206"/>
         <source>详细情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="219"/>
+        <location filename="../../src/ui/verify_dialog.py" line="207"/>
         <source>进度(&amp;G)：</source>
         <translation>Pro&amp;gress:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="220"/>
+        <location filename="../../src/ui/verify_dialog.py" line="208"/>
         <source>核验进度</source>
         <translation>Verification progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="221"/>
+        <location filename="../../src/ui/verify_dialog.py" line="209"/>
         <source>停止(&amp;S)</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="222"/>
+        <location filename="../../src/ui/verify_dialog.py" line="210"/>
         <source>停止核验</source>
         <translation>Stop verifying</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="223"/>
-        <location filename="../../src/ui/verify_dialog.py" line="224"/>
+        <location filename="../../src/ui/verify_dialog.py" line="211"/>
+        <location filename="../../src/ui/verify_dialog.py" line="212"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="225"/>
+        <location filename="../../src/ui/verify_dialog.py" line="213"/>
         <source>核验小结</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="236"/>
+        <location filename="../../src/ui/verify_dialog.py" line="224"/>
         <source>上报包</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="237"/>
+        <location filename="../../src/ui/verify_dialog.py" line="225"/>
         <source>PDF 报表</source>
         <translation>PDF return</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="238"/>
+        <location filename="../../src/ui/verify_dialog.py" line="226"/>
         <source>Excel 报表</source>
         <translation>Excel return</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="246"/>
+        <location filename="../../src/ui/verify_dialog.py" line="234"/>
         <source>选择要核验的文件</source>
         <translation>Choose the files to verify</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="248"/>
+        <location filename="../../src/ui/verify_dialog.py" line="236"/>
         <source>报表文件 (*.zip *.pdf *.xlsx);;所有文件 (*)</source>
         <translation>Return files (*.zip *.pdf *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="257"/>
+        <location filename="../../src/ui/verify_dialog.py" line="245"/>
         <source>选择信任的证书</source>
         <translation>Choose the trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="259"/>
+        <location filename="../../src/ui/verify_dialog.py" line="247"/>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="300"/>
+        <location filename="../../src/ui/verify_dialog.py" line="288"/>
         <source>已停止核验：核验了 %1 个文件，共 %2 个。</source>
         <translation>Stopped: %1 of %2 files verified.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="301"/>
+        <location filename="../../src/ui/verify_dialog.py" line="289"/>
         <source>「%1」不存在或不是文件，无法核验</source>
         <translation>“%1” does not exist or is not a file: it cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="302"/>
+        <location filename="../../src/ui/verify_dialog.py" line="290"/>
         <source>信任的证书文件「%1」不存在</source>
         <translation>The trusted certificate file “%1” does not exist</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="343"/>
+        <location filename="../../src/ui/verify_dialog.py" line="331"/>
         <source>正在核验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="387"/>
+        <location filename="../../src/ui/verify_dialog.py" line="375"/>
         <source>通过：完好，签名有效</source>
         <translation>Passed: intact, signature valid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="388"/>
+        <location filename="../../src/ui/verify_dialog.py" line="376"/>
         <source>未通过：%1 处问题</source>
         <translation>Refused: %1 problems</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="395"/>
-        <location filename="../../src/ui/verify_dialog.py" line="443"/>
+        <location filename="../../src/ui/verify_dialog.py" line="383"/>
+        <location filename="../../src/ui/verify_dialog.py" line="433"/>
         <source>（无法确定）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="422"/>
+        <location filename="../../src/ui/verify_dialog.py" line="410"/>
         <source>共 %1 个文件，%2 个未通过。</source>
         <translation>%1 files, %2 refused.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="427"/>
+        <location filename="../../src/ui/verify_dialog.py" line="415"/>
         <source>共 %1 个文件，全部通过。</source>
         <translation>%1 files, all passed.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="445"/>
+        <location filename="../../src/ui/verify_dialog.py" line="435"/>
         <source>文件：%1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="446"/>
+        <location filename="../../src/ui/verify_dialog.py" line="436"/>
         <source>结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="450"/>
+        <location filename="../../src/ui/verify_dialog.py" line="440"/>
         <source>问题：</source>
         <translation>Problems:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="453"/>
+        <location filename="../../src/ui/verify_dialog.py" line="443"/>
         <source>类型：%1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="454"/>
+        <location filename="../../src/ui/verify_dialog.py" line="444"/>
         <source>签名人证书指纹：%1</source>
         <translation>Signer&apos;s certificate fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="457"/>
+        <location filename="../../src/ui/verify_dialog.py" line="447"/>
         <source>区县：%1</source>
         <translation>District: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="458"/>
+        <location filename="../../src/ui/verify_dialog.py" line="448"/>
         <source>报告期：%1</source>
         <translation>Period: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="459"/>
+        <location filename="../../src/ui/verify_dialog.py" line="449"/>
         <source>版次：%1</source>
         <translation>Revision: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/verify_dialog.py" line="464"/>
+        <location filename="../../src/ui/verify_dialog.py" line="454"/>
         <source>签发时间：%1</source>
         <translation>Signed at: %1</translation>
     </message>

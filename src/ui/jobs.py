@@ -66,6 +66,14 @@ class Job(QRunnable):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    @cancelled.setter
+    def cancelled(self, value: bool) -> None:
+        # Settable, as the protocol has it; `cancel()` is what the window calls.
+        if value:
+            self._cancel.set()
+        else:
+            self._cancel.clear()
+
     def start(self, total: int) -> None:
         self.total = max(int(total), 0)
         self.done = 0

@@ -127,13 +127,15 @@ def section_progress(data: PeriodData) -> list[SectionProgress]:
                 else:
                     values.append(value)
         if values:
-            one.completion = (sum(values) / len(values)).quantize(Decimal("0.1"))
+            one.completion = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.1"))
             one.measured = len(values)
         everything.unmeasured += one.unmeasured
         measured_all.extend(values)
         found.append(one)
     if measured_all:
-        everything.completion = (sum(measured_all) / len(measured_all)).quantize(Decimal("0.1"))
+        everything.completion = (sum(measured_all, Decimal(0)) / len(measured_all)).quantize(
+            Decimal("0.1")
+        )
         everything.measured = len(measured_all)
     return [everything, *found]
 
@@ -291,7 +293,8 @@ class TargetTree(QTreeWidget):
     def targets(self) -> list[tuple[str, str, str]]:
         found = []
         for row in range(self.topLevelItemCount()):
-            target = self.topLevelItem(row).data(0, TargetRole)
+            item = self.topLevelItem(row)
+            target = item.data(0, TargetRole) if item is not None else None
             if target:
                 found.append((str(target[0]), str(target[1]), str(target[2])))
         return found
@@ -692,10 +695,12 @@ class OverviewPage(QWidget):
         if not self.behind.topLevelItemCount():
             QTreeWidgetItem(self.behind, [self.tr("没有滞后的工作任务或指标"), ""])
         for index in range(self.behind.topLevelItemCount()):
-            row = self.behind.topLevelItem(index)
-            words = f"{row.text(0)}：{row.text(1)}" if row.text(1) else row.text(0)
-            row.setData(0, Qt.ItemDataRole.AccessibleTextRole, words)
-            row.setData(1, Qt.ItemDataRole.AccessibleTextRole, words)
+            line = self.behind.topLevelItem(index)
+            if line is None:
+                continue
+            words = f"{line.text(0)}：{line.text(1)}" if line.text(1) else line.text(0)
+            line.setData(0, Qt.ItemDataRole.AccessibleTextRole, words)
+            line.setData(1, Qt.ItemDataRole.AccessibleTextRole, words)
         set_current(self.behind, 0)
 
     def _fill_check_summary(self, checks: list[Check]) -> None:

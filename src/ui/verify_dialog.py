@@ -418,7 +418,9 @@ class VerifyDialog(QDialog):
         if self.list.topLevelItemCount():
             # The first refused file first: that is what the statistician looks for.
             first_bad = next((i for i, r in enumerate(reports) if not r.ok), 0)
-            self.list.setCurrentItem(self.list.topLevelItem(first_bad))
+            item = self.list.topLevelItem(first_bad)
+            if item is not None:
+                self.list.setCurrentItem(item)
 
     @Slot(QTreeWidgetItem, QTreeWidgetItem)
     def _show_details(self, current: QTreeWidgetItem | None, _previous: Any) -> None:

@@ -205,3 +205,29 @@ def test_a_hidden_page_reads_nothing_until_shown(qtbot, window: MainWindow) -> N
     assert page.dirty and page.period_id == "2018Q3"
     overview_of(window)
     assert not page.dirty and page.data is not None and page.data.period.id == "2018Q3"
+
+
+def test_the_page_and_the_report_menu_follow_the_language(qtbot, qapp, window: MainWindow) -> None:
+    from ui.app_context import Translations
+
+    page = overview_of(window)
+    translations = Translations(qapp)
+    window.context.translations = translations
+    try:
+        translations.install("en")
+        qtbot.waitUntil(lambda: window.menus["report"].title() == "&Reports")
+        actions = window.return_features.actions.actions
+        assert actions["export_draft"].text() == "&Export draft…"
+        assert actions["sign"].text() == "&Sign…"
+        assert window.page_actions["overview"].text() == "&Overview"
+        assert window.menus["plan"].title() == "&Plan"
+        assert page.sections.headerItem().text(page.COL_TIME) == "Time elapsed"
+        row = page.sections.topLevelItem(row_named(page, "二、"))
+        assert row.text(page.COL_COMPARE) == "26.7 points behind"
+        assert page.checks.topLevelItem(0).text(0) == "Must fix"
+        translations.install("zh_CN")
+        qtbot.waitUntil(lambda: window.menus["report"].title() == "报表(&R)")
+        assert actions["export_draft"].text() == "导出草稿(&E)…"
+        assert row_named(page, "二、") > 0
+    finally:
+        translations.uninstall()

@@ -446,7 +446,8 @@ def _decide(
     ).fetchone()
     if other is not None and other[0] != found.sha256:
         reasons.append(
-            f"已于 {other[1]} 接收过{district} {period.id} 第 {found.revision} 版的另一个上报包"
+            f"已于 {other[1]} 接收过{district_by_code(district).label}{period.label_zh}"
+            f"第 {found.revision} 版的另一个上报包"
             f"（SHA-256 {other[0][:16]}…），内容不同，拒绝覆盖；如需更正，区县应签发新的版次"
         )
     entries = _entries(plan, district, found.document, reasons)
