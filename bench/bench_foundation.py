@@ -1,7 +1,7 @@
 """Foundation benchmark: city-scale data for ten years, then the figures that matter.
 
-Generates 40 offices x every indicator x 12 months x 10 years (plans cq-2018 … cq-2027,
-copies of the 2018 catalogue reported monthly) into one database, and prints:
+Generates 40 offices x every indicator x 12 months x 10 years (plans bench-2018 …
+bench-2027, copies of the 2018 catalogue reported monthly) into one database, and prints:
 bulk load rate, loading one office's period (target <= 20 ms), a single audited edit,
 `jindu plan show` process time against a bare `python -c pass`, and the database size.
 
@@ -62,7 +62,7 @@ def main() -> None:
     for year in range(2018, 2018 + args.years):
         data = base.to_json()
         data.update(
-            id=f"cq-{year}", year=year, frequency="monthly", title=f"{year}年全市残疾人工作要点"
+            id=f"bench-{year}", year=year, frequency="monthly", title=f"{year}年全市残疾人工作要点"
         )
         plan = parse_plan(json.loads(json.dumps(data, default=str)), f"bench {year}")
         service.install_plan(plan, "bench")
@@ -112,7 +112,7 @@ def main() -> None:
     # One office's period, in the middle of the data.
     mid = 2018 + args.years // 2
     with service.store.change():
-        service.store.set_meta("plan", f"cq-{mid}")
+        service.store.set_meta("plan", f"bench-{mid}")
     service._plans.clear()
     period = parse_period(f"{mid}06", "monthly")
     code = districts[len(districts) // 2].code
