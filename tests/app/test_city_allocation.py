@@ -118,6 +118,9 @@ def test_a_good_workbook_is_imported_and_totals_that_miss_the_city_target_are_wa
     cells[("500103", "5.1.1")] = "５０００"  # full-width digits, as an IME types them
     fill(out, cells)
     result = import_workbook(city, out)
+    from models.backups import list_backups
+
+    assert "before-import" in [b.reason for b in list_backups(city.store.backup_dir)]
     assert allocations(city) == {
         "2.1.1": {"500103": Decimal(1200), "500101": Decimal(700)},
         "5.1.1": {"500103": Decimal(5000)},

@@ -99,8 +99,11 @@ def test_the_package_has_exactly_the_appendix_members_and_verifies(world: World)
 def test_the_first_import_pins_the_city_and_installs_the_allocations_locked(
     world: World, office: OfficeService
 ) -> None:
+    from models.backups import list_backups
+
     messages = import_plan_package(office, world.package, office.store.path.parent)
     assert "首次导入" in messages[0] and "指纹" in messages[0]
+    assert "before-import" in [b.reason for b in list_backups(office.store.backup_dir)]
     assert pinned_city_cert(office) is not None
     assert office.targets() == {
         "2.1.1": (Decimal(600), "allocated"),

@@ -83,8 +83,11 @@ def audit_actions(city: CityService) -> list[str]:
 def test_a_first_package_pins_its_district_and_is_recorded_with_its_file(
     city: CityService, tpl: Templates
 ) -> None:
+    from models.backups import list_backups
+
     (result,) = import_packages(city, [q1(tpl)], workers=1)
     assert result.outcome == "accepted", result.reasons
+    assert "before-import" in [b.reason for b in list_backups(city.store.backup_dir)]
     assert (result.district, result.period, result.revision) == ("500103", "2018Q1", 1)
     assert any("首次接收渝中区" in n for n in result.notes)
     assert (city.data_dir / "received" / "500103_2018Q1_r1.zip").read_bytes() == q1(

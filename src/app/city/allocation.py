@@ -382,6 +382,7 @@ def import_workbook(
     old = allocations(service, plan.id)
     changed = 0
     now = now_iso()
+    service.store.backup("before-import")
     with service.store.change() as db:
         db.execute("DELETE FROM allocations WHERE plan = ?", [plan.id])
         for ind_id, by_district in new.items():

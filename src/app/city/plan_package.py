@@ -381,6 +381,7 @@ def import_plan_package(service: OfficeService, path: Path, data_dir: Path) -> l
     mine = {ind: by[code] for ind, by in package.allocations.items() if code in by}
     messages: list[str] = []
     current_plan = service.plan() if office.plan_id else None
+    service.store.backup("before-import")
     with service.store.change() as db:
         if pinned is None:
             db.execute(

@@ -309,6 +309,8 @@ def import_packages(
                 held[path] = done
             else:
                 todo.append(path)
+        if todo:  # something new may be written: keep the database as it was first
+            service.store.backup("before-import")
         count = workers if workers is not None else default_workers(len(todo))
         pending = _examine_all(todo, count)
         for path in paths:
