@@ -427,7 +427,6 @@ def write_pdf(data: ReportData, out: Path) -> Path:
     from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import (
         BaseDocTemplate,
         Flowable,
@@ -710,31 +709,6 @@ def write_pdf(data: ReportData, out: Path) -> Path:
 
     running = f"{data.city} {s.period.label_zh} 全市汇总"
 
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._held.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._held)
-            for state in self._held:
-                self.__dict__.update(state)
-                self.saveState()
-                self.setFont(font, 8)
-                self.drawCentredString(
-                    R.PAGE_WIDTH / 2,
-                    R.MARGIN_BOTTOM / 2 - 3,
-                    f"第 {self._pageNumber} 页 共 {total} 页",
-                )
-                self.drawString(R.MARGIN_X, R.PAGE_HEIGHT - R.MARGIN_TOP / 2 - 2, running)
-                self.restoreState()
-                Canvas.showPage(self)
-            Canvas.save(self)
-
     def write(tmp: Path) -> None:
         doc = BaseDocTemplate(
             str(tmp),
@@ -761,6 +735,6 @@ def write_pdf(data: ReportData, out: Path) -> Path:
             bottomPadding=0,
         )
         doc.addPageTemplates([PageTemplate(id="report", frames=[frame])])
-        doc.build(story, canvasmaker=NumberedCanvas)
+        doc.build(story, canvasmaker=R.numbered_canvas(font, running, False, []))
 
     return write_atomic_with(out, write)

@@ -188,7 +188,7 @@ def build_return_pdf(
             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
         )  # fmt: skip
         doc.addPageTemplates([PageTemplate(id="return", frames=[frame])])
-        canvas_class = _numbered_canvas(font, running, draft, pages)
+        canvas_class = numbered_canvas(font, running, draft, pages)
         doc.build(story, canvasmaker=canvas_class)
 
     write_atomic_with(out, write)
@@ -201,7 +201,7 @@ def build_return_pdf(
 # ----- page decoration -------------------------------------------------------------------
 
 
-def _numbered_canvas(font: str, running: str, draft: bool, pages: list[int]) -> type[Canvas]:
+def numbered_canvas(font: str, running: str, draft: bool, pages: list[int]) -> type[Canvas]:
     """A canvas that holds its pages until the end, then prints 第 x 页 共 y 页 on each."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
