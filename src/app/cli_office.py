@@ -193,7 +193,7 @@ def cmd_plan_import(ctx: Context) -> int:
 
 def cmd_plan_list(ctx: Context) -> int:
     service = ctx.office()
-    current = service.office().plan_id if service.is_set_up else ""
+    current = service.store.meta("plan") or ""
     for pid, version, title, year in service.installed_plans():
         mark = "*" if pid == current else " "
         ctx.print(f"{mark} {pid}\t第{version}版\t{year}\t{title}")

@@ -227,7 +227,7 @@ class OfficeService:
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     def plan(self, plan_id: str | None = None) -> Plan:
-        pid = plan_id or self.office().plan_id
+        pid = plan_id or self.store.meta("plan") or self.office().plan_id
         row = self.store.db.execute(
             "SELECT version, catalogue FROM plans WHERE id = ? ORDER BY version DESC LIMIT 1", [pid]
         ).fetchone()
@@ -284,6 +284,8 @@ class OfficeService:
         return indicator
 
     def targets(self) -> dict[str, tuple[Decimal, str]]:
+        if not self.is_set_up:
+            return {}  # before setup there is no district, hence no district targets
         office = self.office()
         rows = self.store.db.execute(
             "SELECT indicator, value, source FROM targets WHERE district = ? AND plan = ?",
@@ -662,6 +664,12 @@ def open_office(data_dir: Path, *, auto_backup: bool = True) -> OfficeService:
     """The composition root for one data folder: the store and the office service on it."""
     store = open_store(data_file(data_dir), Actor("(未设置)", os_user()), auto_backup=auto_backup)
     service = OfficeService(store)
+    if not service.installed_plans():
+        # A new data folder carries the bundled plan from its first start, before setup.
+        plan = service.latest_bundled_plan()
+        with store.change():
+            service.install_plan(plan, "bundled")
+            store.set_meta("plan", plan.id)
     clerk = store.meta("office.clerk")
     if clerk:
         store.actor = Actor(clerk, os_user())

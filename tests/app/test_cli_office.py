@@ -421,3 +421,15 @@ def test_a_plan_with_a_known_version_but_other_content_is_refused(office: Path) 
         service.install_plan(changed, "package")
     service.store.close()
     assert db_fingerprint(office) == before
+
+
+def test_a_new_data_folder_carries_the_2018_plan_from_its_first_start(tmp_path: Path) -> None:
+    data = tmp_path / "新"
+    result = jindu(data, "plan", "show", "--json")
+    assert result.code == 0, result.err
+    doc = json.loads(result.out)
+    assert doc["plan"]["id"] == "cq-2018" and len(doc["sections"]) == 5
+    assert jindu(data, "plan", "list").out.startswith("* cq-2018")
+    # …and setup afterwards finds it already there
+    assert setup_office(data).code == 0
+    assert "cq-2018" in jindu(data, "status").out
