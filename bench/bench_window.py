@@ -89,7 +89,10 @@ def time_to_shown(code: str, args: list[str], phases: list[list[float]] | None =
 
 
 def ten_year_data(folder: Path, years: int, offices: int = 40) -> None:
-    print(f"generating {years} years of data for {offices} offices with bench_foundation.py …", flush=True)
+    print(
+        f"generating {years} years of data for {offices} offices with bench_foundation.py …",
+        flush=True,
+    )
     subprocess.run(
         [
             sys.executable,

@@ -102,14 +102,22 @@ def make_identity(office_name: str, code: str, passphrase: str) -> tuple[bytes, 
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=True, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                crl_sign=False, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
         .add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION, ExtendedKeyUsageOID.CODE_SIGNING]),
+            x509.ExtendedKeyUsage(
+                [ExtendedKeyUsageOID.EMAIL_PROTECTION, ExtendedKeyUsageOID.CODE_SIGNING]
+            ),
             critical=False,
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
@@ -133,7 +141,9 @@ def _write_private(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def create_identity(data_dir: Path, office_name: str, code: str, passphrase: str, *, replace: bool = False) -> KeyInfo:
+def create_identity(
+    data_dir: Path, office_name: str, code: str, passphrase: str, *, replace: bool = False
+) -> KeyInfo:
     folder = keys_dir(data_dir)
     if (folder / KEY_FILE).exists() and not replace:
         raise StateError("本单位已有签名密钥；如需换新密钥，请使用 jindu key new。")

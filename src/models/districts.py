@@ -176,7 +176,8 @@ def _load(path: Path) -> tuple[District, ...]:
             raise _bad(path, f"{code} 的类别「{record.get('kind')}」无效") from None
         syllables = record.get("pinyin", [])
         if not isinstance(syllables, list) or (
-            syllables and (len(syllables) != len(name) or not all(isinstance(x, str) for x in syllables))
+            syllables
+            and (len(syllables) != len(name) or not all(isinstance(x, str) for x in syllables))
         ):
             raise _bad(path, f"{code} 的 pinyin 应为每字一个音节的列表")
         successor = record.get("successor")

@@ -261,4 +261,3 @@ def test_city_distributes_receives_verifies_and_consolidates(tmp_path: Path) -> 
     assert states["500101"] == ("late", 1)
     assert states["500102"] == ("missing", None)
     assert len(doc["districts"]) == 41
-

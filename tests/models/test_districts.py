@@ -117,7 +117,17 @@ def test_the_38_current_units_are_those_of_the_shared_list() -> None:
 def test_the_resource_file_follows_its_format() -> None:
     doc = json.loads(districts_path().read_text(encoding="utf-8"))
     assert doc["format"] == "jindu-districts/1" and doc["source"]
-    keys = {"code", "name", "kind", "local", "valid_from", "valid_to", "successor", "note", "pinyin"}
+    keys = {
+        "code",
+        "name",
+        "kind",
+        "local",
+        "valid_from",
+        "valid_to",
+        "successor",
+        "note",
+        "pinyin",
+    }
     for record in doc["districts"]:
         assert set(record) == keys
         for field in ("valid_from", "valid_to"):

@@ -660,14 +660,16 @@ class _SignOff(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         if not self.draft and self.fingerprint:
             # The visible face of the signature: who signed, when, and with which certificate,
             # drawn here in the embedded font (pyHanko's stamp garbles 2048-unit CJK fonts).
-            grouped = [self.fingerprint[i : i + 4].upper() for i in range(0, len(self.fingerprint), 4)]
+            groups = [
+                self.fingerprint[i : i + 4].upper() for i in range(0, len(self.fingerprint), 4)
+            ]
             district = self.office.district
             lines = [
                 "已电子签名（PAdES）",
                 f"签名单位：{district.name}残疾人联合会（{district.code}）",
                 f"签发时间：{L.signed_at_text(self.signed_at)}",
-                "证书指纹：" + " ".join(grouped[:8]),
-                "　　　　　" + " ".join(grouped[8:]),
+                "证书指纹：" + " ".join(groups[:8]),
+                "　　　　　" + " ".join(groups[8:]),
             ]
             c.setFont(font, 7.5)
             for n, line in enumerate(lines):
