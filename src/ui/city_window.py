@@ -458,6 +458,16 @@ class RegisterCertDialog(QDialog):
 # ----- pages --------------------------------------------------------------------------------------
 
 
+def _heading(parent: QWidget) -> QLabel:
+    """A page's heading line: bold, wrapping at any font size."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def _table(parent: QWidget, model: Any, sortable: bool = True) -> tuple[QTableView, Any]:
     """A read-only table over `model` through a sorting proxy; the view and the proxy."""
     view = QTableView(parent)
@@ -677,11 +687,7 @@ class CompletenessPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = _heading(self)
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
         self.model = CompletenessModel(self)
@@ -717,11 +723,7 @@ class SummaryPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = _heading(self)
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
         self.model = SummaryModel(self)
