@@ -9,6 +9,7 @@ from typing import Any
 
 from app.cli import Context
 from models.errors import InputError, UsageError
+from models.numbers import json_number
 
 
 def register(sub: Any) -> None:
@@ -145,14 +146,14 @@ def _plan_json(ctx: Context) -> dict[str, Any]:
         for item in section["items"]:
             for ind in item["indicators"]:
                 t = targets.get(ind["id"])
-                ind["district_target"] = (
-                    float(t[0]) if t and t[0] != int(t[0]) else (int(t[0]) if t else None)
-                )
+                ind["district_target"] = json_number(t[0] if t else None)
     sections = catalogue.pop("sections")
     return {"plan": catalogue, "sections": sections}
 
 
 def cmd_plan_show(ctx: Context) -> int:
+    from models.periods import period_type
+
     if ctx.args.json:
         ctx.print(json.dumps(_plan_json(ctx), ensure_ascii=False, indent=2))
         return 0
@@ -162,9 +163,7 @@ def cmd_plan_show(ctx: Context) -> int:
     ctx.print(
         f"{plan.title}（{plan.id} 第 {plan.version} 版，{plan.issuer}，{plan.issued.isoformat()}）"
     )
-    ctx.print(
-        f"填报频率：{ {'quarterly': '按季度', 'monthly': '按月', 'semiannual': '按半年', 'yearly': '按年'}[plan.frequency] }，期末后 {plan.due_days} 天内报送"
-    )
+    ctx.print(f"填报频率：{period_type(plan.frequency).label_zh}，期末后 {plan.due_days} 天内报送")
     for section in plan.sections:
         ctx.print(f"\n{section.number}、{section.title}")
         for item in section.items:
@@ -247,7 +246,7 @@ def _fmt(value: object) -> str:
 
 
 def cmd_entry_list(ctx: Context) -> int:
-    from app.office import value_json
+    from app.office import STATE_LABELS, value_json
 
     service = ctx.office()
     period = service.parse_period(ctx.args.period)
@@ -269,9 +268,9 @@ def cmd_entry_list(ctx: Context) -> int:
                 "indicator": row.indicator.id,
                 "value": value_json(row.value),
                 "note": row.note,
-                "increment": value_json_number(row.increment),
-                "percent": value_json_number(row.percent),
-                "time_percent": value_json_number(row.time_percent),
+                "increment": json_number(row.increment),
+                "percent": json_number(row.percent),
+                "time_percent": json_number(row.time_percent),
             }
             if row.value is not None and row.value.done:
                 entry["date"] = row.value.date.isoformat() if row.value.date else None
@@ -289,7 +288,7 @@ def cmd_entry_list(ctx: Context) -> int:
         ctx.print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
     ctx.print(
-        f"{data.district_name} {period.label_zh}（第 {data.revision} 版，{ {'draft': '草稿', 'submitted': '已提交审核', 'signed': '已签发'}[data.state] }）"
+        f"{data.district_name} {period.label_zh}（第 {data.revision} 版，{STATE_LABELS[data.state]}）"
     )
     ctx.print("指标\t名称\t单位\t全年目标\t本期累计\t本期新增\t完成率\t时间进度\t进度状态\t备注")
     for row in data.rows:
@@ -310,16 +309,6 @@ def cmd_entry_list(ctx: Context) -> int:
         status = item.status.label_zh if item.status else "（未填）"
         ctx.print(f"{item.item.id}\t{status}\t{item.progress[:40]}")
     return 0
-
-
-def value_json_number(value: object) -> object:
-    from decimal import Decimal
-
-    if value is None:
-        return None
-    assert isinstance(value, Decimal)
-    n = value.normalize()
-    return int(n) if n == n.to_integral_value() else float(n)
 
 
 def cmd_check(ctx: Context) -> int:
@@ -353,6 +342,7 @@ def cmd_check(ctx: Context) -> int:
 
 def cmd_status(ctx: Context) -> int:
     from app import keys
+    from app.office import STATE_LABELS
 
     service = ctx.office()
     office = service.office()
@@ -374,9 +364,7 @@ def cmd_status(ctx: Context) -> int:
         ctx.print("签名证书：尚未生成")
     due = period.due_date(plan.due_days)
     ctx.print(f"当前报告期：{period.label_zh}（{period.id}），报送截止 {due.isoformat()}")
-    ctx.print(
-        f"报表状态：第 {data.revision} 版，{ {'draft': '草稿', 'submitted': '已提交审核', 'signed': '已签发'}[data.state] }"
-    )
+    ctx.print(f"报表状态：第 {data.revision} 版，{STATE_LABELS[data.state]}")
     ctx.print(f"已填指标：{filled}/{len(data.rows)}　已填工作任务：{items_done}/{len(data.items)}")
     blocking = sum(1 for c in checks if c.stops_signing)
     ctx.print(f"检查：{len(checks)} 项，其中 {blocking} 项须处理后才能签发")

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import Context
+from app.fingerprints import group_fingerprint
 from models.errors import UsageError
 
 
@@ -122,7 +123,9 @@ def cmd_verify(ctx: Context) -> int:
         report = verify_file(path, trust)
         ctx.print(f"{path}")
         ctx.print(f"  类型：{report.kind_label}")
-        ctx.print(f"  签名人指纹：{_grouped(report.signer) if report.signer else '（无法确定）'}")
+        ctx.print(
+            f"  签名人指纹：{group_fingerprint(report.signer) if report.signer else '（无法确定）'}"
+        )
         ctx.print(f"  区县：{_district_label(report.district)}")
         ctx.print(f"  报告期：{report.period or '（无法确定）'}")
         ctx.print(f"  版次：{report.revision if report.revision is not None else '（无法确定）'}")
@@ -137,16 +140,12 @@ def cmd_verify(ctx: Context) -> int:
             for problem in report.problems:
                 ctx.print(f"  问题：{problem}")
     if trust is not None:
-        ctx.warn(f"信任的证书指纹：{_grouped(fingerprint(trust))}")
+        ctx.warn(f"信任的证书指纹：{group_fingerprint(fingerprint(trust))}")
     if failed:
         ctx.warn(f"共 {len(paths)} 个文件，{failed} 个未通过验证。")
         return 1
     ctx.warn(f"共 {len(paths)} 个文件，全部完好。")
     return 0
-
-
-def _grouped(fp: str) -> str:
-    return " ".join(fp[i : i + 4].upper() for i in range(0, len(fp), 4))
 
 
 def _district_label(code: str) -> str:

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from app.fingerprints import group_fingerprint
 from models.errors import InputError, StateError
 
 FEDERATION = "重庆市残疾人联合会"
@@ -39,7 +40,7 @@ class KeyInfo:
     @property
     def fingerprint_grouped(self) -> str:
         """For reading aloud on the phone: 16 groups of four."""
-        return " ".join(self.fingerprint[i : i + 4].upper() for i in range(0, 64, 4))
+        return group_fingerprint(self.fingerprint)
 
 
 def office_name(district_name: str) -> str:

@@ -18,7 +18,7 @@ from models.checks import Check, period_checks
 from models.districts import District, district_by_code, find_district
 from models.errors import InputError, NotFoundError, StateError
 from models.kinds import Kind, Level, Status
-from models.numbers import Value, format_decimal, parse_number, parse_value
+from models.numbers import Value, format_decimal, json_number, parse_number, parse_value
 from models.period_data import IndicatorRow, ItemRow, PeriodData, computed_rate
 from models.periods import Period, due_period, parse_period
 from models.plan import Indicator, Plan, load_bundled_plans, parse_plan
@@ -107,10 +107,7 @@ def value_json(value: Value | None) -> object:
         return None
     if value.done is not None:
         return value.done
-    if value.number is None:
-        return None
-    n = value.number.normalize()
-    return int(n) if n == n.to_integral_value() else float(format_decimal(n))
+    return json_number(value.number)
 
 
 class OfficeService:

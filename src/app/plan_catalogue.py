@@ -50,7 +50,7 @@ from app.files import write_atomic
 from models.districts import District, current_districts, district_by_code, find_district
 from models.errors import InputError, JinduError, NotFoundError, PlanFormatError, StateError
 from models.kinds import Kind, Level
-from models.numbers import format_decimal, parse_number
+from models.numbers import format_decimal, json_number, parse_number
 from models.plan import (
     ALL,
     COMPARATORS,
@@ -981,8 +981,8 @@ class Catalogue:
             "name": node.name,
             "unit": node.unit,
             "kind": node.kind.value,
-            "target": _json_number(node.target),
-            "target_max": _json_number(node.target_max),
+            "target": json_number(node.target),
+            "target_max": json_number(node.target_max),
             "comparator": node.comparator,
             "level": node.level.value,
             "applies_to": ALL if node.applies_to == ALL else list(node.applies_to),
@@ -1025,16 +1025,8 @@ def dumps(doc: Mapping[str, Any]) -> bytes:
 
 def _json_default(value: object) -> object:
     if isinstance(value, Decimal):
-        return _json_number(value)
+        return json_number(value)
     raise TypeError(f"{type(value).__name__} is not JSON")
-
-
-def _json_number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
 
 
 def _subtree(node: Node) -> Iterator[Node]:

@@ -83,6 +83,16 @@ def format_decimal(d: Decimal) -> str:
     return text
 
 
+def json_number(value: Decimal | None) -> int | float | None:
+    """A value as JSON carries it: an int when whole, else a float (exact: inputs keep at
+    most 4 decimals and 15 digits), None when absent."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(format_decimal(value))
+
+
 def fold_input(text: str, field: str) -> str:
     """NFKC-fold what was typed (full-width digits, ．，－％, ideographic spaces).
 

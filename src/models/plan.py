@@ -48,6 +48,7 @@ from typing import Any, Final, Literal, NoReturn
 
 from models.errors import NotFoundError, PlanFormatError, UsageError
 from models.kinds import Kind, Level
+from models.numbers import json_number
 from models.resources import resources_dir
 
 FORMAT = "jindu-plan/1"
@@ -151,8 +152,8 @@ class Indicator:
             "name": self.name,
             "unit": self.unit,
             "kind": self.kind.value,
-            "target": _json_number(self.target),
-            "target_max": _json_number(self.target_max),
+            "target": json_number(self.target),
+            "target_max": json_number(self.target_max),
             "comparator": self.comparator,
             "level": self.level.value,
             "applies_to": applies,
@@ -299,15 +300,6 @@ class Plan:
             doc["groups"] = {gid: g.to_json() for gid, g in self.groups.items()}
         doc["sections"] = [s.to_json() for s in self.sections]
         return doc
-
-
-def _json_number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    if value == value.to_integral_value():
-        return int(value)
-    # Exact: parsing limits targets to 4 decimals and 11 integer digits.
-    return float(value)
 
 
 # ----- parsing -------------------------------------------------------------------

@@ -79,9 +79,10 @@ from PySide6.QtWidgets import (
 
 from app import keys
 from app.city.consolidate import LATE, MISSING, NOT_DUE, ON_TIME, CitySummary, Completeness
-from app.city.office import CityService, grouped, open_city
+from app.city.office import CityService, open_city
 from app.city.receive import ImportResult
 from app.city.trust import DistrictCert
+from app.fingerprints import group_fingerprint
 from models.districts import District
 from models.errors import JinduError
 from models.periods import Period, due_period, periods_in_year
@@ -1557,7 +1558,7 @@ class CityWindow(QMainWindow):
                         )
                         .replace("%1", found.name)
                         .replace("%2", old.fingerprint_grouped)
-                        .replace("%3", grouped(new_fp))
+                        .replace("%3", group_fingerprint(new_fp))
                     )
                     if not dialogs.question(self, title, ask):
                         return False

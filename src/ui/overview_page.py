@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.fingerprints import group_fingerprint
 from app.office import ReturnRecord
 from models.checks import Check, Severity
 from models.kinds import Kind, Status
@@ -138,11 +139,6 @@ def section_progress(data: PeriodData) -> list[SectionProgress]:
         )
         everything.measured = len(measured_all)
     return [everything, *found]
-
-
-def grouped(fingerprint: str) -> str:
-    """A fingerprint as it is read out on the phone: groups of four."""
-    return " ".join(fingerprint[i : i + 4].upper() for i in range(0, len(fingerprint), 4))
 
 
 def local_time(iso: str) -> str:
@@ -566,7 +562,7 @@ class OverviewPage(QWidget):
             lines.append(
                 self.tr("签发时间：%1；签名证书指纹：%2")
                 .replace("%1", local_time(record.signed_at or ""))
-                .replace("%2", grouped(record.signer or ""))
+                .replace("%2", group_fingerprint(record.signer or ""))
             )
         earlier = [r for r in self.history if r.revision != record.revision]
         if earlier:

@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.fingerprints import group_fingerprint
 from app.returns.progress import Cancelled, Progress
 from models.errors import JinduError
 from ui.app_context import AppContext
 from ui.jobs import Job
-from ui.overview_page import grouped, local_time
+from ui.overview_page import local_time
 
 log = logging.getLogger(__name__)
 
@@ -391,7 +392,7 @@ class VerifyDialog(QDialog):
                     district_label(report.district) or unknown,
                     report.period or unknown,
                     str(report.revision) if report.revision is not None else unknown,
-                    grouped(report.signer) if report.signer else unknown,
+                    group_fingerprint(report.signer) if report.signer else unknown,
                 ],
             )
             row.setIcon(COL_RESULT, passed if report.ok else refused)
@@ -442,7 +443,7 @@ class VerifyDialog(QDialog):
         lines += [
             self.tr("类型：%1").replace("%1", self.kind_text(report.kind)),
             self.tr("签名人证书指纹：%1").replace(
-                "%1", grouped(report.signer) if report.signer else unknown
+                "%1", group_fingerprint(report.signer) if report.signer else unknown
             ),
             self.tr("区县：%1").replace("%1", district_label(report.district) or unknown),
             self.tr("报告期：%1").replace("%1", report.period or unknown),

@@ -32,7 +32,7 @@ from app.city.office import CityService
 from app.office import value_json
 from models.districts import District
 from models.kinds import Kind, Status
-from models.numbers import Value
+from models.numbers import Value, json_number
 from models.period_data import HUNDRED, IndicatorRow
 from models.periods import Period, periods_in_year
 from models.plan import Indicator, Item, Plan
@@ -98,7 +98,7 @@ class CitySummary:
         return {
             "period": self.period.id,
             "plan": {"id": self.plan.id, "version": self.plan.version},
-            "time_percent": _json_number(self.period.time_percent),
+            "time_percent": json_number(self.period.time_percent),
             "reporting": len(self.reporting),
             "expected": len(self.districts),
             "indicators": [
@@ -107,11 +107,11 @@ class CitySummary:
                     "name": s.indicator.name,
                     "unit": s.indicator.unit,
                     "kind": s.indicator.kind.value,
-                    "city_target": _json_number(s.indicator.target),
-                    "city_target_max": _json_number(s.indicator.target_max),
+                    "city_target": json_number(s.indicator.target),
+                    "city_target_max": json_number(s.indicator.target_max),
                     "comparator": s.indicator.comparator,
-                    "total": _json_number(s.total),
-                    "percent": _json_number(s.percent),
+                    "total": json_number(s.total),
+                    "percent": json_number(s.percent),
                     "reported": s.reported,
                     "expected": s.expected,
                     "districts": {
@@ -125,8 +125,8 @@ class CitySummary:
                             "name": v.district.name,
                             "revision": v.revision,
                             "value": value_json(v.row.value),
-                            "target": _json_number(v.row.district_target),
-                            "percent": _json_number(v.row.percent),
+                            "target": json_number(v.row.district_target),
+                            "percent": json_number(v.row.percent),
                             "progress": v.row.progress_label,
                             "behind": v.behind,
                         }
@@ -210,13 +210,6 @@ class Completeness:
                 for d in self.districts
             ],
         }
-
-
-def _json_number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    n = value.normalize()
-    return int(n) if n == n.to_integral_value() else float(n)
 
 
 def _value(kind: Kind, text: str, when: str) -> Value | None:

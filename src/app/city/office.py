@@ -144,8 +144,3 @@ def setup_city(
         with service.store.change():
             service.store.audit("new", "key", CITY_CODE, None, info.fingerprint)
     return city, info
-
-
-def grouped(fingerprint: str) -> str:
-    """A fingerprint as read aloud on the phone: groups of four, upper case."""
-    return " ".join(fingerprint[i : i + 4].upper() for i in range(0, len(fingerprint), 4))

@@ -33,13 +33,14 @@ from typing import Any
 from cryptography import x509
 
 from app.city.allocation import allocatable, allocations
-from app.city.office import CITY_CODE, CityService, grouped
+from app.city.office import CITY_CODE, CityService
 from app.files import write_atomic
+from app.fingerprints import group_fingerprint
 from app.keys import cert_district, fingerprint, load_certificate, load_private_key
 from app.office import OfficeService, now_iso
 from app.signing import crypto
 from models.errors import JinduError, UsageError
-from models.numbers import format_decimal, parse_value
+from models.numbers import json_number, parse_value
 from models.plan import MAX_FILE_BYTES, Plan, format_number, parse_plan
 
 FORMAT = "jindu-plan-package/1"
@@ -94,11 +95,6 @@ def _dumps(doc: Any) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
 
-def _json_number(value: Decimal) -> int | float:
-    # Exact: targets have at most 4 decimals and 15 digits (models.numbers limits).
-    return int(value) if value == value.to_integral_value() else float(format_decimal(value))
-
-
 # ----- the city: export ------------------------------------------------------------------------
 
 
@@ -119,7 +115,7 @@ def build_package(
                 "plan": plan.id,
                 "version": plan.version,
                 "allocations": {
-                    ind: {code: _json_number(v) for code, v in sorted(by.items())}
+                    ind: {code: json_number(v) for code, v in sorted(by.items())}
                     for ind, by in sorted(allocated.items())
                     if by
                 },
@@ -374,8 +370,8 @@ def import_plan_package(service: OfficeService, path: Path, data_dir: Path) -> l
         raise PlanPackageError(
             path,
             [
-                f"签名证书（指纹 {grouped(package.fingerprint)}）与本机首次导入计划包时登记的市残联证书"
-                f"（指纹 {grouped(pinned[0])}）不同；请与市残联电话核对，确认市残联更换了密钥后再处理"
+                f"签名证书（指纹 {group_fingerprint(package.fingerprint)}）与本机首次导入计划包时登记的市残联证书"
+                f"（指纹 {group_fingerprint(pinned[0])}）不同；请与市残联电话核对，确认市残联更换了密钥后再处理"
             ],
         )
     mine = {ind: by[code] for ind, by in package.allocations.items() if code in by}
@@ -397,7 +393,7 @@ def import_plan_package(service: OfficeService, path: Path, data_dir: Path) -> l
                 "pin", "city_cert", CITY_CODE, None, {"fingerprint": package.fingerprint}
             )
             messages.append(
-                f"首次导入市残联计划包，已登记市残联签名证书，指纹：{grouped(package.fingerprint)}。"
+                f"首次导入市残联计划包，已登记市残联签名证书，指纹：{group_fingerprint(package.fingerprint)}。"
                 "请与市残联电话核对此指纹；以后的计划包必须由同一证书签发。"
             )
         service.install_plan(plan, source="package")

@@ -41,9 +41,10 @@ from typing import Any
 
 from cryptography import x509
 
-from app.city.office import CityService, grouped
+from app.city.office import CityService
 from app.city.trust import current_cert, pin_district
 from app.files import write_atomic
+from app.fingerprints import group_fingerprint
 from app.office import now_iso
 from app.returns.progress import Progress
 from app.signing import crypto
@@ -418,8 +419,8 @@ def _decide(
         pin = True
     elif registered.fingerprint != found.signer:
         reasons.append(
-            f"签名证书（指纹 {grouped(found.signer)}）不是{registered.name}登记的证书"
-            f"（指纹 {grouped(registered.fingerprint)}）；如该区县更换了密钥，"
+            f"签名证书（指纹 {group_fingerprint(found.signer)}）不是{registered.name}登记的证书"
+            f"（指纹 {group_fingerprint(registered.fingerprint)}）；如该区县更换了密钥，"
             f"请核对指纹后用 jindu city trust {district} 证书文件 登记新证书，再重新导入"
         )
     plan_id = str(found.manifest.get("plan", ""))

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from cryptography import x509
 
-from app.city.office import CITY_CODE, CityService, grouped
+from app.city.office import CITY_CODE, CityService
+from app.fingerprints import group_fingerprint
 from app.keys import cert_district, fingerprint
 from app.office import now_iso
 from app.signing import crypto
@@ -35,7 +36,7 @@ class DistrictCert:
 
     @property
     def fingerprint_grouped(self) -> str:
-        return grouped(self.fingerprint)
+        return group_fingerprint(self.fingerprint)
 
     @property
     def source_label(self) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import re
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from app.plan_draft.outline import (
 from app.plan_draft.targets import Target, find_targets, parse_chinese_number, quoted_phrases
 from app.plan_draft.text_sources import FIELD, read_text
 from models.errors import InputError
+from models.numbers import json_number
 
 FORMAT = "jindu-plan/1"
 DRAFT_FORMAT = "jindu-plan-draft/1"
@@ -288,8 +288,8 @@ def _indicator(indicator_id: str, target: Target, warnings: list[str]) -> dict[s
         "name": target.name,
         "unit": target.unit,
         "kind": target.kind.value,
-        "target": _json_number(target.target),
-        "target_max": _json_number(target.target_max),
+        "target": json_number(target.target),
+        "target_max": json_number(target.target_max),
         "comparator": target.comparator,
         "level": target.level.value,
         "applies_to": "all",
@@ -299,11 +299,3 @@ def _indicator(indicator_id: str, target: Target, warnings: list[str]) -> dict[s
         "span": [target.span[0], target.span[1]],
         "match": target.match,
     }
-
-
-def _json_number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)

@@ -40,6 +40,7 @@ from reportlab.platypus import (
 )
 
 from app.files import write_atomic_with
+from app.fingerprints import group_fingerprint
 from app.office import Office
 from app.returns import layout as L
 from app.returns.pdf_fonts import register_fonts
@@ -632,10 +633,11 @@ class _SignOff(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         c.drawString(0, top - 36, L.labelled("signed_at", L.signed_at_text(self.signed_at)))
         c.setFont(font, 7.5)
         if self.fingerprint:
-            grouped = " ".join(
-                self.fingerprint[i : i + 4].upper() for i in range(0, len(self.fingerprint), 4)
+            c.drawString(
+                0,
+                top - 56,
+                f"签名证书指纹（SHA-256，可电话核对）：{group_fingerprint(self.fingerprint)}",
             )
-            c.drawString(0, top - 56, f"签名证书指纹（SHA-256，可电话核对）：{grouped}")
         if self.draft:
             c.setFillColor(DRAFT_RED)
             c.drawString(
@@ -660,9 +662,7 @@ class _SignOff(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         if not self.draft and self.fingerprint:
             # The visible face of the signature: who signed, when, and with which certificate,
             # drawn here in the embedded font (pyHanko's stamp garbles 2048-unit CJK fonts).
-            groups = [
-                self.fingerprint[i : i + 4].upper() for i in range(0, len(self.fingerprint), 4)
-            ]
+            groups = group_fingerprint(self.fingerprint).split()
             district = self.office.district
             lines = [
                 "已电子签名（PAdES）",
