@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
+from models.connection import Connection
 
 GENESIS = "0" * 64
 
@@ -44,7 +44,7 @@ def _as_text(value: object) -> str | None:
 
 
 def append(
-    db: Database,
+    db: Connection,
     actor: Actor,
     action: str,
     entity: str,
@@ -81,7 +81,7 @@ def append(
     return seq
 
 
-def verify(db: Database) -> list[str]:
+def verify(db: Connection) -> list[str]:
     """Every problem in the chain, in Chinese; an empty list means intact."""
     problems: list[str] = []
     prev = GENESIS
@@ -116,7 +116,7 @@ def verify(db: Database) -> list[str]:
     return problems
 
 
-def records(db: Database, limit: int = 100) -> list[dict[str, Any]]:
+def records(db: Connection, limit: int = 100) -> list[dict[str, Any]]:
     cursor = db.execute(
         "SELECT seq, at, actor, os_user, action, entity, key, old, new FROM audit"
         " ORDER BY seq DESC LIMIT ?",

@@ -7,12 +7,20 @@ the schema version.
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from functools import cache
+from typing import TYPE_CHECKING
 
-MIGRATIONS = Migrations("jindu")
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
+
+# sqlite-utils records the migrations it applies in this table, one row per migration
+# and set (`Migrations.migrations_table`). The store reads it with plain SQL so that
+# opening an up-to-date database does not import sqlite-utils; a test checks that both
+# readings agree.
+MIGRATIONS_TABLE = "_sqlite_migrations"
+MIGRATION_SET = "jindu"
 
 
-@MIGRATIONS()
 def m001_core(db: Database) -> None:
     db.executescript(
         """
@@ -80,7 +88,6 @@ def m001_core(db: Database) -> None:
     )
 
 
-@MIGRATIONS()
 def m002_returns(db: Database) -> None:
     db.executescript(
         """
@@ -105,16 +112,6 @@ def m002_returns(db: Database) -> None:
     )
 
 
-def schema_version() -> int:
-    """The number of migrations this version of Jindu knows."""
-    return len(MIGRATIONS._migrations)
-
-
-def migration_names() -> list[str]:
-    return [m.name for m in MIGRATIONS._migrations]
-
-
-@MIGRATIONS()
 def m003_city(db: Database) -> None:
     """City mode: district certificates, received returns, allocations; the district's pinned city key."""
     db.executescript(
@@ -197,3 +194,27 @@ def m003_city(db: Database) -> None:
         ) STRICT;
         """
     )
+
+
+# In order; a new migration goes at the end.
+STEPS = (m001_core, m002_returns, m003_city)
+
+
+def schema_version() -> int:
+    """The number of migrations this version of Jindu knows."""
+    return len(STEPS)
+
+
+def migration_names() -> list[str]:
+    return [step.__name__ for step in STEPS]
+
+
+@cache
+def migrations() -> Migrations:
+    """The steps as a sqlite-utils migration set (imports sqlite-utils)."""
+    from sqlite_utils import Migrations
+
+    found = Migrations(MIGRATION_SET)
+    for step in STEPS:
+        found()(step)
+    return found

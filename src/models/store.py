@@ -14,12 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from models import audit, backups
 from models.audit import Actor
+from models.connection import Connection
 from models.errors import StoreError
-from models.schema import MIGRATIONS, migration_names
+from models.schema import MIGRATION_SET, MIGRATIONS_TABLE, migration_names, migrations
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +28,7 @@ DB_NAME = "jindu.sqlite3"
 class Store:
     """An open database plus the actor whose changes it records."""
 
-    def __init__(self, db: Database, path: Path, actor: Actor) -> None:
+    def __init__(self, db: Connection, path: Path, actor: Actor) -> None:
         self.db = db
         self.path = path
         self.actor = actor
@@ -39,7 +38,7 @@ class Store:
         return self.path.parent / "backups"
 
     @contextmanager
-    def change(self) -> Iterator[Database]:
+    def change(self) -> Iterator[Connection]:
         """One transaction for a change and its audit records; nested calls join it."""
         with self.db.atomic():
             yield self.db
@@ -72,20 +71,32 @@ class Store:
         self.db.close()
 
 
-def _connect(path: Path) -> Database:
+def _connect(path: Path) -> Connection:
     try:
         conn = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=True)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA recursive_triggers = ON")
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             f"无法打开数据库 {path}：{exc}。如文件已损坏，请用 jindu restore 恢复备份。"
         ) from exc
-    # No sqlite-utils plugins: nothing installed beside Jindu may run inside its store, and
-    # discovering them scans every installed package's entry points (about 25 ms a start).
-    return Database(conn, execute_plugins=False)
+    return Connection(conn)
+
+
+def applied_migrations(db: Connection) -> list[str]:
+    """The names of the migrations applied to `db`, in order, read without sqlite-utils."""
+    if not db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone():
+        return []
+    rows = db.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
 def open_store(path: Path, actor: Actor, *, auto_backup: bool = True) -> Store:
@@ -104,7 +115,7 @@ def open_store(path: Path, actor: Actor, *, auto_backup: bool = True) -> Store:
         db.close()
         raise StoreError(f"数据库 {path} 完整性检查未通过：{result}。请用 jindu restore 恢复备份。")
     known = set(migration_names())
-    applied = [m.name for m in MIGRATIONS.applied(db)]
+    applied = applied_migrations(db)
     unknown = [name for name in applied if name not in known]
     if unknown:
         db.close()
@@ -113,12 +124,12 @@ def open_store(path: Path, actor: Actor, *, auto_backup: bool = True) -> Store:
             "请安装新版本后再打开。"
         )
     store = Store(db, path, actor)
-    pending = MIGRATIONS.pending(db)
+    pending = [name for name in migration_names() if name not in applied]
     if pending and existed and applied:
         store.backup("before-migration")
     if pending:
-        MIGRATIONS.apply(db)
-        db.execute(f"PRAGMA user_version = {len(MIGRATIONS.applied(db))}")
+        migrations().apply(db.utils())
+        db.execute(f"PRAGMA user_version = {len(applied_migrations(db))}")
     elif auto_backup and existed and backups.backup_due(store.backup_dir):
         store.backup("daily")
     return store

@@ -164,7 +164,7 @@ def test_plan_show_does_not_import_qt(office: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
-    for heavy in ("PySide6", "openpyxl", "reportlab", "pyhanko"):
+    for heavy in ("PySide6", "openpyxl", "reportlab", "pyhanko", "sqlite_utils"):
         assert heavy not in imported, f"{heavy} imported by plan show"
 
 
