@@ -137,7 +137,9 @@ class Appearance:
         self.app = app
         self.base_font = QFont(base_font)
         self.base_palette = QPalette(app.palette())
-        self.base_style = app.style().name()
+        # The platform's style, remembered when high contrast replaces it. Not read at
+        # start: asking for the style builds QStyle's Python enums (about 12 ms).
+        self.base_style: str | None = None
         self.scale = 100
         self.high_contrast = False
 
@@ -149,11 +151,22 @@ class Appearance:
             size = 10.0
         font.setPointSizeF(size * self.scale / 100)
         self.app.setFont(font)
+        if high_contrast == self.high_contrast:
+            return
         self.high_contrast = high_contrast
-        # The native Windows style ignores much of the palette; Fusion honours all of it.
-        self.app.setStyle("Fusion" if high_contrast else self.base_style)
-        self.app.setPalette(high_contrast_palette() if high_contrast else self.base_palette)
-        self.app.setStyleSheet(HIGH_CONTRAST_QSS if high_contrast else "")
+        if high_contrast:
+            # The native Windows style ignores much of the palette; Fusion honours all of it.
+            self.base_style = self.app.style().name()
+            self.app.setStyle("Fusion")
+            self.app.setPalette(high_contrast_palette())
+            self.app.setStyleSheet(HIGH_CONTRAST_QSS)
+        else:
+            # The style sheet goes first: Qt re-polishes every widget for each of these calls,
+            # and re-polishing under a sheet whose style is being replaced has crashed here.
+            self.app.setStyleSheet("")
+            if self.base_style:
+                self.app.setStyle(self.base_style)
+            self.app.setPalette(self.base_palette)
 
 
 # Fusion draws frames a shade darker than the window, which is invisible on black:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.city.consolidate import (
@@ -43,10 +43,12 @@ SortRole = Qt.ItemDataRole.UserRole + 3
 DISPLAY = Qt.ItemDataRole.DisplayRole
 BEHIND_MARK = "▼"
 
-GOOD = QBrush(QColor("#e3f4e1"))
-WARN = QBrush(QColor("#fff1d6"))
-BAD = QBrush(QColor("#fde2e1"))
-QUIET = QBrush(QColor("#f0f0f0"))
+# Colours, painted by Qt as solid backgrounds (see ui/entry_model.py: a Python QBrush costs
+# the window's start the enums of QGradient, QImage and QPixmap).
+GOOD = QColor("#e3f4e1")
+WARN = QColor("#fff1d6")
+BAD = QColor("#fde2e1")
+QUIET = QColor("#f0f0f0")
 
 
 def _num(value: Decimal | None) -> str:

@@ -105,7 +105,11 @@ class PlanTree(QTreeWidget):
         header = self.header()
         rest = header.sectionSize(TREE_BADGE) + header.sectionSize(TREE_STATUS)
         minimum = self.fontMetrics().horizontalAdvance("中" * 13)
-        self.setColumnWidth(TREE_NAME, max(minimum, self.viewport().width() - rest))
+        # The viewport's width, without asking for the viewport: PySide's first wrapping of
+        # a plain QWidget it did not create builds the enums of every widget class (9 ms).
+        scroll = self.verticalScrollBar()
+        width = self.contentsRect().width() - (scroll.width() if scroll.isVisible() else 0)
+        self.setColumnWidth(TREE_NAME, max(minimum, width - rest))
 
 
 class BadgeDelegate(QStyledItemDelegate):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtGui import QAccessible, QFont
+from PySide6.QtGui import QAccessible, QColor, QFont, QFontDatabase, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 from models.errors import InputError
 from models.resources import resources_dir
 from tests.ui.conftest import build_context
+from ui import main as ui_main
 from ui.app_context import AppContext, Appearance, Translations
 from ui.dialogs import DialogService, PassphraseDialog, TextDialog
 from ui.entry_model import COL_VALUE, COLUMN_COUNT
 from ui.jobs import Job
+from ui.main import install_fonts
 from ui.main_window import BadgeRole, ChecksDialog, MainWindow
 from ui.print_preview import PrintPreviewDialog
 from ui.progress_dialog import run_job
@@ -292,6 +294,47 @@ def big_fonts(qapp: QApplication) -> Iterator[Appearance]:
     yield appearance
     appearance.apply(100, False)
     qapp.setFont(font)
+
+
+def test_the_ui_font_draws_chinese(qapp: QApplication) -> None:
+    font = install_fonts(qapp)
+    assert font.families()[0] in QFontDatabase.families()
+    assert all(QFontMetrics(font).inFontUcs4(ord(ch)) for ch in "进度填报")
+
+
+def test_without_a_chinese_system_font_the_bundled_one_is_registered(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ui_main, "PREFERRED_FAMILIES", ())
+    monkeypatch.setattr(ui_main, "BUNDLED_FAMILY", "(not installed)")
+    font = install_fonts(qapp)
+    assert font.families()[0] == "WenQuanYi Micro Hei"
+    assert all(QFontMetrics(font).inFontUcs4(ord(ch)) for ch in "进度填报")
+
+
+def test_high_contrast_switches_to_fusion_and_back_to_the_platform_style(
+    qapp: QApplication,
+) -> None:
+    font, palette, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.style().name()
+    window_colour = palette.color(QPalette.ColorRole.Window)
+    appearance = Appearance(qapp, font)
+    try:
+        appearance.apply(100, False)  # as at start: the platform's look is left alone
+        assert qapp.style().name() == style
+        appearance.apply(150, True)
+        assert appearance.base_style == style  # remembered to come back to
+        assert qapp.palette().color(QPalette.ColorRole.Window) == QColor("#000000")
+        assert "#ffff00" in qapp.styleSheet()
+        assert qapp.font().pointSizeF() == pytest.approx(font.pointSizeF() * 1.5)
+        appearance.apply(100, False)
+        assert qapp.style().name() == style
+        assert qapp.palette().color(QPalette.ColorRole.Window) == window_colour
+        assert qapp.styleSheet() == ""
+    finally:
+        qapp.setStyle(style)
+        qapp.setPalette(palette)
+        qapp.setStyleSheet("")
+        qapp.setFont(font)
 
 
 def clipped(top: QWidget) -> list[str]:
