@@ -11,7 +11,9 @@ folder whose path has Chinese characters and spaces:
      进展情况, and whatever `check --json` still asks for, until the return is signable;
   4. `return export` and `return sign` write their files into an export folder with Chinese
      characters and spaces, and `verify` accepts the signed package, PDF and workbook;
-  5. the window (`jindu`) starts offscreen, stays up for a few seconds, and writes nothing
+  5. `city plan draft` reads a notice from a .docx that has only the parts a document needs
+     (python-docx and lxml, without python-docx's templates, which the bundle leaves out);
+  6. the window (`jindu`) starts offscreen, stays up for a few seconds, and writes nothing
      unexpected on stderr or in its log; its start-up time is measured (and, with
      --unfrozen, the unfrozen command's, for comparison).
 
@@ -38,6 +40,7 @@ import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 ROOT = Path(__file__).resolve().parents[1]
 PERIOD = "2018Q1"
@@ -63,6 +66,16 @@ PACKAGE_MEMBERS = {
 }
 VALUE_BY_KIND = {"count": "12", "amount": "3.5", "rate": "50", "milestone": "是"}
 NOTE = "冒烟测试：说明 with spaces"
+# A notice as `city plan draft` reads it: the title, two sections, three items, and a table.
+NOTICE = (
+    "2019年全市残疾人工作要点",
+    "一、坚持党建引领，加强残联系统自身建设",
+    "（一）深入学习贯彻习近平新时代中国特色社会主义思想。",
+    "（二）持续推进全面从严治党。",
+    "二、聚焦脱贫攻坚，加快残疾人小康进程",
+    "（三）完成1000名贫困残疾人危房改造，为2000名残疾人提供康复服务。",
+)
+NOTICE_TABLE_ROW = ("指标", "全年目标")
 PROGRESS = "已按计划推进，冒烟测试填写的进展情况。"
 
 
@@ -315,6 +328,23 @@ class Smoke:
             )
         return f"{', '.join(p.name for p in paths)}; verify: {verify.err.strip()}"
 
+    def plan_draft_docx(self) -> str:
+        help_text = self.run("city", "plan", "--help", expect=None).out
+        if not re.search(r"^\s+draft\s", help_text, flags=re.M):
+            missing_or_skip("`city plan draft`", ROOT / "src" / "app" / "plan_draft")
+        notice = self.work / "通知 文件.docx"
+        write_docx(notice, NOTICE, NOTICE_TABLE_ROW)
+        out = self.work / "计划 草稿.json"
+        self.run("city", "plan", "draft", str(notice), "--out", str(out))
+        plan = json.loads(out.read_text(encoding="utf-8"))
+        shape = [len(section["items"]) for section in plan["sections"]]
+        if plan["title"] != NOTICE[0] or shape != [2, 1]:
+            raise StepFailed(
+                f"draft of {notice.name}: title {plan['title']!r}, items per section {shape}; "
+                f"expected {NOTICE[0]!r}, [2, 1]"
+            )
+        return f"{notice.name} → {out.name}: {len(shape)} sections, {sum(shape)} items"
+
     def window_check(self) -> str:
         if self.window is None:
             raise SkipStep("no window executable given")
@@ -392,6 +422,40 @@ def check_written(paths: list[Path], folder: Path, suffixes: set[str]) -> None:
             raise StepFailed(
                 f"{pdf.name} embeds no TrueType font (the bundled CJK font is missing?)"
             )
+
+
+def write_docx(path: Path, paragraphs: tuple[str, ...], row: tuple[str, ...]) -> None:
+    """A Word document with the three parts it must have: no styles, settings or theme,
+    which python-docx would fill in from its templates if it ever needed them to read."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def para(text: str) -> str:
+        return f"<w:p><w:r><w:t>{xml_escape(text)}</w:t></w:r></w:p>"
+
+    cells = "".join(f"<w:tc>{para(text)}</w:tc>" for text in row)
+    body = "".join(para(text) for text in paragraphs) + f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>"
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    parts = {
+        "[Content_Types].xml": (
+            f'{head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType='
+            '"application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            f"{head}<Relationships "
+            'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+            "</Relationships>"
+        ),
+        "word/document.xml": f'{head}<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in parts.items():
+            zf.writestr(name, text.encode("utf-8"))
 
 
 def unexpected(lines: list[str]) -> list[str]:
@@ -547,6 +611,7 @@ def main(argv: list[str] | None = None) -> int:
             smoke.step("return export", smoke.export)
             if completed:
                 smoke.step("return sign + verify", smoke.sign)
+            smoke.step("city plan draft from a .docx", smoke.plan_draft_docx)
             if smoke.step("window offscreen", smoke.window_check) and window is not None:
                 print("Window start-up time (process start to window shown, offscreen):")
                 frozen = measure_startup("this build", window, smoke)

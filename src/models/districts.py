@@ -7,9 +7,11 @@ GB/T 2260 code, under application-local codes 5099xx. GB/T 2260 gives
 Chongqing's county-level units 5001xx (市辖区) and 5002xx (县) only, so a local
 code can never be mistaken for a national one.
 
-Pinyin and initials are computed with pypinyin for type-to-search; where
+Pinyin and initials serve type-to-search. Each unit's syllables are part of
+the list itself, so that the program needs no pinyin library: pypinyin is a
+development dependency only. pinyin_syllables() gives them for a new unit; where
 pypinyin reads a place name wrongly (丰都 is fēngdū, not fēngdōu) a phrase
-override fixes it. The tests check every name.
+override fixes it. The tests check every name in the list against it.
 """
 
 from __future__ import annotations
@@ -51,8 +53,8 @@ class DistrictKind(StrEnum):
 def pinyin_syllables(name: str) -> list[str]:
     """Toneless lowercase syllables, one per character, with PINYIN_OVERRIDES applied.
 
-    pypinyin loads its dictionaries in about 0.2 s, so it is imported only here: the
-    bundled list carries each name's syllables, and start-up never needs it.
+    For writing a new unit's `pinyin` into the list and for the tests: pypinyin is a
+    development dependency, absent from the installed program, which reads the list.
     """
     from pypinyin import lazy_pinyin
 
@@ -95,12 +97,12 @@ class District:
     code: str
     name: str
     kind: DistrictKind
+    syllables: tuple[str, ...]  # from the list: one toneless syllable per character
     local: bool = False
     valid_from: date | None = None  # inclusive; None: before the records we keep
     valid_to: date | None = None  # inclusive; None: still valid
     successor: str | None = None
     note: str = ""
-    syllables: tuple[str, ...] = ()  # from the list; computed with pypinyin when absent
     short: str = field(init=False)
     pinyin: str = field(init=False)  # "yuzhongqu"
     initials: str = field(init=False)  # "yzq"
@@ -109,7 +111,12 @@ class District:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", DistrictKind(self.kind))
-        syllables = list(self.syllables) or pinyin_syllables(self.name)
+        syllables = list(self.syllables)
+        # The short name's pinyin is cut out of the syllables by character position.
+        if len(syllables) != len(self.name):
+            raise ValueError(
+                f"{self.name}: {len(syllables)} syllables for {len(self.name)} characters"
+            )
         object.__setattr__(self, "syllables", tuple(syllables))
         short = short_name(self.name)
         start = self.name.index(short)
@@ -174,12 +181,17 @@ def _load(path: Path) -> tuple[District, ...]:
             kind = DistrictKind(str(record.get("kind")))
         except ValueError:
             raise _bad(path, f"{code} 的类别「{record.get('kind')}」无效") from None
-        syllables = record.get("pinyin", [])
-        if not isinstance(syllables, list) or (
-            syllables
-            and (len(syllables) != len(name) or not all(isinstance(x, str) for x in syllables))
+        syllables = record.get("pinyin")
+        if syllables is None or syllables == []:
+            raise _bad(path, f"{code}（{name}）缺少拼音 pinyin（每字一个音节的列表）")
+        if (
+            not isinstance(syllables, list)
+            or len(syllables) != len(name)
+            or not all(
+                isinstance(x, str) and re.fullmatch(r"[a-z]+", x, re.ASCII) for x in syllables
+            )
         ):
-            raise _bad(path, f"{code} 的 pinyin 应为每字一个音节的列表")
+            raise _bad(path, f"{code}（{name}）的 pinyin 应为每字一个小写音节的列表")
         successor = record.get("successor")
         if successor is not None and not isinstance(successor, str):
             raise _bad(path, f"{code} 的 successor 应为代码或 null")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -364,8 +365,13 @@ def test_search_finds_nothing_for_nonsense() -> None:
         (json.dumps({"format": "other/1", "districts": []}), "jindu-districts/1"),
         (json.dumps({"format": "jindu-districts/1", "districts": [{"code": "5001", "name": "x", "kind": "district"}]}), "6 位数字"),
         (json.dumps({"format": "jindu-districts/1", "districts": [{"code": "500101", "name": "x", "kind": "city"}]}), "类别"),
-        (json.dumps({"format": "jindu-districts/1", "districts": [{"code": "500101", "name": "x", "kind": "county", "successor": "500199"}]}), "承继"),
-        (json.dumps({"format": "jindu-districts/1", "districts": [{"code": "500101", "name": "x", "kind": "county", "valid_to": "2016-07"}]}), "ISO"),
+        (json.dumps({"format": "jindu-districts/1", "districts": [{"code": "500101", "name": "x", "kind": "county", "pinyin": ["x"], "successor": "500199"}]}), "承继"),
+        (json.dumps({"format": "jindu-districts/1", "districts": [{"code": "500101", "name": "x", "kind": "county", "pinyin": ["x"], "valid_to": "2016-07"}]}), "ISO"),
+        (json.dumps({"format": "jindu-districts/1", "districts": [{"code": "500101", "name": "万州区", "kind": "district"}]}), "500101（万州区）缺少拼音"),
+        (json.dumps({"format": "jindu-districts/1", "districts": [{"code": "500101", "name": "万州区", "kind": "district", "pinyin": []}]}), "500101（万州区）缺少拼音"),
+        (json.dumps({"format": "jindu-districts/1", "districts": [{"code": "500101", "name": "万州区", "kind": "district", "pinyin": ["wan", "zhou"]}]}), "每字一个小写音节"),
+        (json.dumps({"format": "jindu-districts/1", "districts": [{"code": "500101", "name": "万州区", "kind": "district", "pinyin": ["Wan", "zhou", "qu"]}]}), "每字一个小写音节"),
+        (json.dumps({"format": "jindu-districts/1", "districts": [{"code": "500101", "name": "万州区", "kind": "district", "pinyin": "wanzhouqu"}]}), "每字一个小写音节"),
     ],
 )  # fmt: skip
 def test_a_damaged_list_is_reported(tmp_path: Path, content: str, problem: str) -> None:
@@ -386,8 +392,20 @@ def test_a_list_elsewhere_is_read_and_cached(tmp_path: Path) -> None:
 
 
 def test_the_bundled_pinyin_is_what_pypinyin_with_the_overrides_gives() -> None:
-    """The list carries each name's syllables so that start-up never loads pypinyin."""
+    """The list carries each name's syllables: pypinyin is a development dependency only."""
     from models.districts import load_districts, pinyin_syllables
 
     for d in load_districts():
         assert list(d.syllables) == pinyin_syllables(d.name), d.name
+
+
+def test_the_list_is_read_and_searched_without_pypinyin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The installed program has no pypinyin (installer/jindu.spec leaves it out).
+    monkeypatch.setitem(sys.modules, "pypinyin", None)
+    path = tmp_path / "districts.json"
+    path.write_text(districts_path().read_text(encoding="utf-8"), encoding="utf-8")
+    found = {d.name: d for d in load_districts(path)}
+    assert (found["丰都县"].pinyin, found["丰都县"].short_initials) == ("fengduxian", "fd")
+    assert find_district("yzq").name == "渝中区"
