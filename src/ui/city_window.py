@@ -98,6 +98,7 @@ from ui.city_models import (
 )
 from ui.city_setup_dialog import fit_height
 from ui.jobs import Job
+from ui.period_texts import period_text
 from ui.setup_wizard import FieldRow
 
 log = logging.getLogger(__name__)
@@ -1193,10 +1194,7 @@ class CityWindow(QMainWindow):
         super().changeEvent(event)
 
     def period_text(self, period: Period) -> str:
-        # Period names come from the models in Chinese; English shows the id beside them.
-        if self.context.translations is not None and self.context.translations.language != "zh_CN":
-            return f"{period.id} ({period.label_zh})"
-        return period.label_zh
+        return period_text(period)
 
     # ----- pages -------------------------------------------------------------------------------
     def show_page(self, key: str) -> None:

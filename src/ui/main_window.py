@@ -75,8 +75,10 @@ from models.kinds import Status
 from models.period_data import ItemRow
 from models.periods import Period, periods_in_year
 from ui.app_context import AppContext
+from ui.check_texts import check_text
 from ui.entry_model import COL_NOTE, COL_VALUE, EntryModel, ErrorRole
 from ui.entry_view import EntryView
+from ui.period_texts import period_text
 from ui.undo import item_change, single
 
 log = logging.getLogger(__name__)
@@ -175,7 +177,7 @@ class ChecksDialog(QDialog):
         self.list.setWordWrap(True)
         for check in checks:
             done = self.tr("（已说明）") if check.explained else ""
-            text = f"[{self._severity(check.severity.value)}] {check.message}{done}"
+            text = f"[{self._severity(check.severity.value)}] {check_text(check)}{done}"
             entry = QListWidgetItem(text, self.list)
             entry.setData(Qt.ItemDataRole.UserRole, (check.target, check.target_id))
         if not checks:
@@ -662,10 +664,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     def period_text(self, period: Period) -> str:
-        # Period names come from the models in Chinese; English shows the id beside them.
-        if self.context.translations is not None and self.context.translations.language != "zh_CN":
-            return f"{period.id} ({period.label_zh})"
-        return period.label_zh
+        return period_text(period)
 
     def state_text(self, state: str) -> str:
         return {

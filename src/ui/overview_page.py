@@ -51,6 +51,7 @@ from models.checks import Check, Severity
 from models.kinds import Kind, Status
 from models.numbers import format_decimal
 from models.period_data import IndicatorRow, PeriodData
+from ui.check_texts import check_text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -338,13 +339,13 @@ class ChecksList(TargetTree):
             else:
                 explained = ""
             item = QTreeWidgetItem(
-                self, [self.severity_text(check.severity), check.message, explained]
+                self, [self.severity_text(check.severity), check_text(check), explained]
             )
             item.setIcon(self.COL_SEVERITY, self.style().standardIcon(self.ICONS[check.severity]))
             item.setData(
                 0, TargetRole, (check.target, check.target_id, CHECK_FIELDS.get(check.code, ""))
             )
-            words = f"{self.severity_text(check.severity)}：{check.message}"
+            words = f"{self.severity_text(check.severity)}：{check_text(check)}"
             if explained:
                 words += f"（{explained}）"
             item.setToolTip(self.COL_MESSAGE, words + "\n" + self.tr("按回车转到填写的位置"))

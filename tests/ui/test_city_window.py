@@ -570,7 +570,7 @@ def test_switching_to_english_retranslates_the_city_window(
         translations.install("en")
         qtbot.waitUntil(lambda: window.menus["file"].title() == "&File")
         assert window.tabs.tabText(0) == "Receive (&1)"
-        assert window.period_combo.currentText() == "2018Q1 (2018年第一季度)"
+        assert window.period_combo.currentText() == "Q1 2018"
         model = window.completeness_page.model
         row = next(r for r in range(model.rowCount()) if model.row_object(r).code == "500102")
         assert model.index(row, model.column_of("2018Q1")).data() == "Missing"
