@@ -110,7 +110,7 @@
 <context>
     <name>ChartsPage</name>
     <message>
-        <location filename="../../src/ui/city_window.py" line="803"/>
+        <location filename="../../src/ui/city_pages.py" line="383"/>
         <source>虚线为时间进度。柱子有斜线并标“%1滞后”的，完成率落后时间进度超过 20 个百分点。Tab 键可移到每张图，读屏软件会读出各项数值。</source>
         <translation>The dashed line is the time elapsed. A hatched bar marked “%1Behind” is more than 20 points behind the time elapsed. Tab moves to each chart; a screen reader reads its values.</translation>
     </message>
@@ -166,43 +166,43 @@
 <context>
     <name>ChecksDialog</name>
     <message>
-        <location filename="../../src/ui/main_window.py" line="170"/>
-        <location filename="../../src/ui/main_window.py" line="171"/>
+        <location filename="../../src/ui/checks_dialog.py" line="26"/>
+        <location filename="../../src/ui/checks_dialog.py" line="27"/>
         <source>本期检查</source>
         <translation>Checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="173"/>
+        <location filename="../../src/ui/checks_dialog.py" line="29"/>
         <source>检查结果(&amp;L)：按回车转到相应的单元格或工作任务</source>
         <translation>Check &amp;list (press Enter to go to the cell or task):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="175"/>
+        <location filename="../../src/ui/checks_dialog.py" line="31"/>
         <source>检查结果</source>
         <translation>Check list</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="179"/>
+        <location filename="../../src/ui/checks_dialog.py" line="35"/>
         <source>（已说明）</source>
         <translation> (explained)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="184"/>
+        <location filename="../../src/ui/checks_dialog.py" line="40"/>
         <source>没有需要处理的问题</source>
         <translation>Nothing needs attention</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="197"/>
+        <location filename="../../src/ui/checks_dialog.py" line="53"/>
         <source>必须处理</source>
         <translation>Must fix</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="198"/>
+        <location filename="../../src/ui/checks_dialog.py" line="54"/>
         <source>需说明</source>
         <translation>Needs explanation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="199"/>
+        <location filename="../../src/ui/checks_dialog.py" line="55"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
@@ -332,355 +332,355 @@ Districts see this fingerprint when they first import a plan package; ask them t
 <context>
     <name>CityWindow</name>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1120"/>
+        <location filename="../../src/ui/city_window.py" line="334"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1121"/>
+        <location filename="../../src/ui/city_window.py" line="335"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1122"/>
+        <location filename="../../src/ui/city_window.py" line="336"/>
         <source>导出(&amp;X)</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1123"/>
+        <location filename="../../src/ui/city_window.py" line="337"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1129"/>
+        <location filename="../../src/ui/city_window.py" line="343"/>
         <source>导入上报包(&amp;I)…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1130"/>
+        <location filename="../../src/ui/city_window.py" line="344"/>
         <source>导入文件夹中的上报包(&amp;D)…</source>
         <translation>Import packages from a fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1131"/>
+        <location filename="../../src/ui/city_window.py" line="345"/>
         <source>登记区县证书(&amp;G)…</source>
         <translation>Re&amp;gister a district certificate…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1132"/>
+        <location filename="../../src/ui/city_window.py" line="346"/>
         <source>计划编辑器(&amp;E)…</source>
         <translation>Plan &amp;editor…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1133"/>
+        <location filename="../../src/ui/city_window.py" line="347"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1134"/>
+        <location filename="../../src/ui/city_window.py" line="348"/>
         <source>打开数据文件夹(&amp;O)</source>
         <translation>&amp;Open the data folder</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1135"/>
+        <location filename="../../src/ui/city_window.py" line="349"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1136"/>
+        <location filename="../../src/ui/city_window.py" line="350"/>
         <source>上一报告期(&amp;B)</source>
         <translation>Previous period (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1137"/>
+        <location filename="../../src/ui/city_window.py" line="351"/>
         <source>下一报告期(&amp;N)</source>
         <translation>&amp;Next period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1138"/>
+        <location filename="../../src/ui/city_window.py" line="352"/>
         <source>重新读取(&amp;R)</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1139"/>
+        <location filename="../../src/ui/city_window.py" line="353"/>
         <source>全市汇总报表（Excel 和 PDF）(&amp;R)…</source>
         <translation>City &amp;report (Excel and PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1140"/>
+        <location filename="../../src/ui/city_window.py" line="354"/>
         <source>DHIS2 JSON(&amp;J)…</source>
         <translation>DHIS2 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1141"/>
+        <location filename="../../src/ui/city_window.py" line="355"/>
         <source>ADX XML(&amp;X)…</source>
         <translation>AD&amp;X XML…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1142"/>
+        <location filename="../../src/ui/city_window.py" line="356"/>
         <source>导出任务分解表(&amp;E)…</source>
         <translation>&amp;Export the allocation workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1143"/>
+        <location filename="../../src/ui/city_window.py" line="357"/>
         <source>导入任务分解表(&amp;I)…</source>
         <translation>&amp;Import the allocation workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1144"/>
+        <location filename="../../src/ui/city_window.py" line="358"/>
         <source>签发计划包(&amp;S)…</source>
         <translation>&amp;Sign the plan package…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1145"/>
+        <location filename="../../src/ui/city_window.py" line="359"/>
         <source>键盘操作(&amp;K)</source>
         <translation>&amp;Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1146"/>
+        <location filename="../../src/ui/city_window.py" line="360"/>
         <source>关于进度(&amp;A)</source>
         <translation>&amp;About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1154"/>
-        <location filename="../../src/ui/city_window.py" line="1155"/>
+        <location filename="../../src/ui/city_window.py" line="368"/>
+        <location filename="../../src/ui/city_window.py" line="369"/>
         <source>页面</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1156"/>
+        <location filename="../../src/ui/city_window.py" line="370"/>
         <source>Ctrl+1 至 Ctrl+6 直接转到各页</source>
         <translation>Ctrl+1 to Ctrl+6 go straight to each page</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1157"/>
+        <location filename="../../src/ui/city_window.py" line="371"/>
         <source>%1（市残联汇总）</source>
         <translation>%1 (city consolidation)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1158"/>
+        <location filename="../../src/ui/city_window.py" line="372"/>
         <source>本单位</source>
         <translation>This office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1159"/>
+        <location filename="../../src/ui/city_window.py" line="373"/>
         <source>报告期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1160"/>
+        <location filename="../../src/ui/city_window.py" line="374"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1162"/>
+        <location filename="../../src/ui/city_window.py" line="376"/>
         <source>汇总、完整性、图表和导出都按所选报告期；Ctrl+PgUp/PgDn 切换</source>
         <translation>Summary, completeness, charts and exports follow the selected period; Ctrl+PgUp/PgDn to switch</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1175"/>
+        <location filename="../../src/ui/city_window.py" line="389"/>
         <source>进度 — %1 — %2</source>
         <translation>Jindu — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1183"/>
+        <location filename="../../src/ui/city_window.py" line="397"/>
         <source>接收报表(&amp;1)</source>
         <translation>Receive (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1184"/>
+        <location filename="../../src/ui/city_window.py" line="398"/>
         <source>区县登记(&amp;2)</source>
         <translation>Districts (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1185"/>
+        <location filename="../../src/ui/city_window.py" line="399"/>
         <source>完整性(&amp;3)</source>
         <translation>Completeness (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1186"/>
+        <location filename="../../src/ui/city_window.py" line="400"/>
         <source>汇总(&amp;4)</source>
         <translation>Summary (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1187"/>
+        <location filename="../../src/ui/city_window.py" line="401"/>
         <source>图表(&amp;5)</source>
         <translation>Charts (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1188"/>
+        <location filename="../../src/ui/city_window.py" line="402"/>
         <source>导出(&amp;6)</source>
         <translation>Exports (&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1260"/>
-        <location filename="../../src/ui/city_window.py" line="1328"/>
+        <location filename="../../src/ui/city_window.py" line="475"/>
+        <location filename="../../src/ui/city_window.py" line="544"/>
         <source>时间进度 %1</source>
         <translation>Time elapsed %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1261"/>
+        <location filename="../../src/ui/city_window.py" line="477"/>
         <source>报送截止：%1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1268"/>
+        <location filename="../../src/ui/city_window.py" line="484"/>
         <source>已登记 %1 个区县的证书（应报区县 %2 个）。</source>
         <translation>Certificates on record for %1 districts (%2 districts expected to report).</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1275"/>
+        <location filename="../../src/ui/city_window.py" line="491"/>
         <source>注意：%1 的证书是首次接收其上报包时自动登记的（待核对）：请与区县电话核对指纹，或登记区县交来的证书文件。</source>
         <translation>Note: the certificates of %1 were pinned at their first package (to be checked): check the fingerprints with the districts by phone, or register the certificate files they hand in.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1287"/>
+        <location filename="../../src/ui/city_window.py" line="503"/>
         <source>%1（报送截止 %2，判断日 %3）：%4</source>
         <translation>%1 (due %2, as of %3): %4</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1293"/>
+        <location filename="../../src/ui/city_window.py" line="509"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1294"/>
+        <location filename="../../src/ui/city_window.py" line="510"/>
         <source>%1 %2 个</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1308"/>
+        <location filename="../../src/ui/city_window.py" line="524"/>
         <source>%1：已报区县 %2 个，应报 %3 个；时间进度 %4；%5 个指标有区县滞后</source>
         <translation>%1: %2 of %3 districts reported; time elapsed %4; %5 indicators with districts behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1329"/>
+        <location filename="../../src/ui/city_window.py" line="545"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1332"/>
+        <location filename="../../src/ui/city_window.py" line="548"/>
         <source>各部分完成率（该部分各指标全市完成率的平均值）</source>
         <translation>Completion by part (mean of the city completion of the part&apos;s indicators)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1334"/>
-        <location filename="../../src/ui/city_window.py" line="1347"/>
+        <location filename="../../src/ui/city_window.py" line="550"/>
+        <location filename="../../src/ui/city_window.py" line="563"/>
         <source>无可计算的完成率</source>
         <translation>No completion to compute</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1342"/>
+        <location filename="../../src/ui/city_window.py" line="558"/>
         <source>各区县平均完成率（该区县计数、金额类指标完成率的平均值）</source>
         <translation>Mean completion by district (mean over its count and amount indicators)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1347"/>
+        <location filename="../../src/ui/city_window.py" line="563"/>
         <source>未报</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1360"/>
+        <location filename="../../src/ui/city_window.py" line="576"/>
         <source>选择上报包</source>
         <translation>Choose packages</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1362"/>
+        <location filename="../../src/ui/city_window.py" line="578"/>
         <source>上报包 (%1);;所有文件 (*)</source>
         <translation>Packages (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1369"/>
+        <location filename="../../src/ui/city_window.py" line="585"/>
         <source>选择存放上报包的文件夹</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1411"/>
+        <location filename="../../src/ui/city_window.py" line="627"/>
         <source>正在导入</source>
         <translation>Import running</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1412"/>
+        <location filename="../../src/ui/city_window.py" line="628"/>
         <source>上一次导入还没有结束，请等它结束或取消后再导入。</source>
         <translation>The last import has not finished yet; wait for it or cancel it, then import again.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1418"/>
+        <location filename="../../src/ui/city_window.py" line="634"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1423"/>
+        <location filename="../../src/ui/city_window.py" line="639"/>
         <source>没有上报包</source>
         <translation>No packages</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1424"/>
+        <location filename="../../src/ui/city_window.py" line="640"/>
         <source>所选位置没有上报包（.zip 文件）：%1</source>
         <translation>No packages (.zip files) there: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1438"/>
+        <location filename="../../src/ui/city_window.py" line="654"/>
         <source>正在验证 %1 个上报包…</source>
         <translation>Verifying %1 packages…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1455"/>
+        <location filename="../../src/ui/city_window.py" line="671"/>
         <source>正在取消：当前上报包处理完后停止…</source>
         <translation>Cancelling: stopping after the package in hand…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1468"/>
+        <location filename="../../src/ui/city_window.py" line="684"/>
         <source>%1（%2/%3）</source>
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1493"/>
+        <location filename="../../src/ui/city_window.py" line="709"/>
         <source>共 %1 个上报包：接收 %2 个，此前已接收 %3 个，拒收 %4 个。</source>
         <translation>%1 packages: %2 accepted, %3 already held, %4 refused.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1501"/>
+        <location filename="../../src/ui/city_window.py" line="717"/>
         <source>已取消：其余 %1 个未导入，可再次导入。</source>
         <translation> Cancelled: the other %1 were not imported; import them again when ready.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1502"/>
+        <location filename="../../src/ui/city_window.py" line="718"/>
         <source>导入已结束。</source>
         <translation>Import finished.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1502"/>
+        <location filename="../../src/ui/city_window.py" line="718"/>
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1514"/>
+        <location filename="../../src/ui/city_window.py" line="730"/>
         <source>导入未完成。</source>
         <translation>Import not finished.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1516"/>
+        <location filename="../../src/ui/city_window.py" line="732"/>
         <source>导入未完成</source>
         <translation>Import not finished</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1532"/>
+        <location filename="../../src/ui/city_window.py" line="748"/>
         <source>选择区县证书文件</source>
         <translation>Choose the district&apos;s certificate file</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1534"/>
+        <location filename="../../src/ui/city_window.py" line="750"/>
         <source>证书 (%1);;所有文件 (*)</source>
         <translation>Certificates (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1543"/>
+        <location filename="../../src/ui/city_window.py" line="759"/>
         <source>登记区县证书</source>
         <translation>Register a district certificate</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1554"/>
+        <location filename="../../src/ui/city_window.py" line="770"/>
         <source>%1 已登记了另一张证书（指纹 %2）。
 
 用新证书（指纹 %3）取代它吗？取代后，用旧密钥签发的上报包将被拒收。请先与区县电话核对新指纹。</source>
@@ -689,14 +689,14 @@ Districts see this fingerprint when they first import a plan package; ask them t
 Replace it with the new certificate (fingerprint %3)? Packages signed with the old key will then be refused. Check the new fingerprint with the district by phone first.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1569"/>
+        <location filename="../../src/ui/city_window.py" line="785"/>
         <source>%1 的这张证书已经登记过，无变化。
 指纹：%2</source>
         <translation>This certificate of %1 was already registered; nothing changed.
 Fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1572"/>
+        <location filename="../../src/ui/city_window.py" line="788"/>
         <source>已登记 %1 的新证书，取代原证书。
 新指纹：%2
 请确认已与区县电话核对新指纹。</source>
@@ -705,7 +705,7 @@ New fingerprint: %2
 Make sure the new fingerprint was checked with the district by phone.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1575"/>
+        <location filename="../../src/ui/city_window.py" line="791"/>
         <source>已登记 %1 的证书。
 指纹：%2
 请与区县电话核对此指纹。</source>
@@ -714,75 +714,75 @@ Fingerprint: %2
 Check this fingerprint with the district by phone.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1635"/>
+        <location filename="../../src/ui/city_window.py" line="851"/>
         <source>选择保存汇总报表的文件夹</source>
         <translation>Choose the folder for the city report</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1641"/>
+        <location filename="../../src/ui/city_window.py" line="857"/>
         <source>导出全市汇总报表（%1）</source>
         <translation>Export the city report (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1657"/>
+        <location filename="../../src/ui/city_window.py" line="873"/>
         <source>导出 %1</source>
         <translation>Export %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1664"/>
+        <location filename="../../src/ui/city_window.py" line="880"/>
         <source>导出 %1（%2）</source>
         <translation>Export %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1674"/>
-        <location filename="../../src/ui/city_window.py" line="1681"/>
+        <location filename="../../src/ui/city_window.py" line="890"/>
+        <location filename="../../src/ui/city_window.py" line="897"/>
         <source>导出任务分解表</source>
         <translation>Export the allocation workbook</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1676"/>
-        <location filename="../../src/ui/city_window.py" line="1693"/>
+        <location filename="../../src/ui/city_window.py" line="892"/>
+        <location filename="../../src/ui/city_window.py" line="909"/>
         <source>Excel 工作簿 (%1)</source>
         <translation>Excel workbooks (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1691"/>
-        <location filename="../../src/ui/city_window.py" line="1712"/>
+        <location filename="../../src/ui/city_window.py" line="907"/>
+        <location filename="../../src/ui/city_window.py" line="928"/>
         <source>导入任务分解表</source>
         <translation>Import the allocation workbook</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1700"/>
+        <location filename="../../src/ui/city_window.py" line="916"/>
         <source>已导入计划 %1 的任务分解表：%2 个目标，其中 %3 处有变化。</source>
         <translation>Imported the allocation workbook of plan %1: %2 targets, %3 of them changed.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1707"/>
+        <location filename="../../src/ui/city_window.py" line="923"/>
         <source>提醒：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1724"/>
+        <location filename="../../src/ui/city_window.py" line="940"/>
         <source>签发计划包</source>
         <translation>Sign the plan package</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1726"/>
+        <location filename="../../src/ui/city_window.py" line="942"/>
         <source>市残联还没有签名密钥，请先运行 jindu city setup。</source>
         <translation>The city office has no signing key yet; run jindu city setup first.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1732"/>
+        <location filename="../../src/ui/city_window.py" line="948"/>
         <source>计划包 (%1)</source>
         <translation>Plan packages (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1736"/>
+        <location filename="../../src/ui/city_window.py" line="952"/>
         <source>市残联签名密钥的口令(&amp;W)：</source>
         <translation>Pass&amp;word of the city&apos;s signing key:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1745"/>
+        <location filename="../../src/ui/city_window.py" line="961"/>
         <source>计划包已签发：%1
 市残联证书指纹：%2
 区县首次导入时会显示这个指纹，请让区县核对。</source>
@@ -791,12 +791,12 @@ City certificate fingerprint: %2
 Districts see this fingerprint at their first import; ask them to check it.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1798"/>
+        <location filename="../../src/ui/city_window.py" line="1014"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1800"/>
+        <location filename="../../src/ui/city_window.py" line="1016"/>
         <source>Ctrl+1 至 Ctrl+6：接收报表、区县登记、完整性、汇总、图表、导出
 Ctrl+O：导入上报包；Ctrl+D：导入文件夹中的上报包；也可把文件拖到窗口
 Ctrl+G：登记区县证书
@@ -811,12 +811,12 @@ Ctrl+Shift+R: export the city report; Ctrl+Shift+J / X: DHIS2 JSON / ADX
 Tab: move between boxes; in tables use the arrow keys, column headers sort</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1814"/>
+        <location filename="../../src/ui/city_window.py" line="1030"/>
         <source>关于进度</source>
         <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1815"/>
+        <location filename="../../src/ui/city_window.py" line="1031"/>
         <source>进度（Jindu）%1
 市残联：接收、验证和汇总区县报表
 
@@ -829,7 +829,7 @@ Data folder: %2
 Log: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1863"/>
+        <location filename="../../src/ui/city_window.py" line="1079"/>
         <source>不是市残联的数据文件夹</source>
         <translation>Not a city office&apos;s data folder</translation>
     </message>
@@ -885,22 +885,22 @@ Log: %3</translation>
 <context>
     <name>CompletenessPage</name>
     <message>
-        <location filename="../../src/ui/city_window.py" line="709"/>
+        <location filename="../../src/ui/city_pages.py" line="289"/>
         <source>按时：截止日前签发；逾期：截止日后签发（以第一次签发为准）；未报：已过截止日仍未收到；未到期：尚未到截止日。“第 N 版”是计入汇总的当前版次。当前报告期一列以粗体显示。</source>
         <translation>On time: signed by the due day; Late: signed after it (the first signature counts); Missing: not received after the due day; Not due: the due day has not come. “(rev. N)” is the revision counted in the summary. The selected period&apos;s column is in bold.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="714"/>
+        <location filename="../../src/ui/city_pages.py" line="294"/>
         <source>报送情况(&amp;M)：</source>
         <translation>Completeness &amp;matrix:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="715"/>
+        <location filename="../../src/ui/city_pages.py" line="295"/>
         <source>报送情况</source>
         <translation>Completeness matrix</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="717"/>
+        <location filename="../../src/ui/city_pages.py" line="297"/>
         <source>每行一个区县，每列一个报告期；方向键移动，列标题可排序</source>
         <translation>One row per district, one column per period; arrow keys move, column headers sort</translation>
     </message>
@@ -1017,22 +1017,22 @@ Log: %3</translation>
 <context>
     <name>DistrictsPage</name>
     <message>
-        <location filename="../../src/ui/city_window.py" line="675"/>
+        <location filename="../../src/ui/city_pages.py" line="255"/>
         <source>区县交来证书文件（jindu key export-cert 导出）后在这里登记，并与区县电话核对指纹。未登记证书的区县，其第一个上报包的证书会被自动登记（标“待核对”）；此后用其他密钥签发的上报包一律拒收，直到在这里登记新证书。</source>
         <translation>Register here the certificate file a district hands in (made with jindu key export-cert), and check its fingerprint with the district by phone. A district without a registered certificate has the certificate of its first package pinned (marked “to be checked”); packages signed with any other key are then refused until a new certificate is registered here.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="680"/>
+        <location filename="../../src/ui/city_pages.py" line="260"/>
         <source>登记区县证书(&amp;G)…</source>
         <translation>Re&amp;gister a district certificate…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="681"/>
+        <location filename="../../src/ui/city_pages.py" line="261"/>
         <source>已登记的区县证书(&amp;L)：</source>
         <translation>Registered district certificates (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="682"/>
+        <location filename="../../src/ui/city_pages.py" line="262"/>
         <source>已登记的区县证书</source>
         <translation>Registered district certificates</translation>
     </message>
@@ -1290,72 +1290,72 @@ Log: %3</translation>
 <context>
     <name>ExportsPage</name>
     <message>
-        <location filename="../../src/ui/city_window.py" line="853"/>
+        <location filename="../../src/ui/city_pages.py" line="433"/>
         <source>全市汇总报表</source>
         <translation>City report</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="856"/>
+        <location filename="../../src/ui/city_pages.py" line="436"/>
         <source>所选报告期的全市汇总：Excel 和 PDF 两个文件，含全市合计、各区县完成率、图表、报送情况和滞后事项。</source>
         <translation>The city summary of the selected period: an Excel and a PDF file with the city totals, every district&apos;s completion, charts, completeness and the tasks behind schedule.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="860"/>
+        <location filename="../../src/ui/city_pages.py" line="440"/>
         <source>导出汇总报表(&amp;R)…</source>
         <translation>Export the city &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="861"/>
+        <location filename="../../src/ui/city_pages.py" line="441"/>
         <source>交给 DHIS2 或其他系统</source>
         <translation>For DHIS2 or other systems</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="864"/>
+        <location filename="../../src/ui/city_pages.py" line="444"/>
         <source>所选报告期各区县的数据：DHIS2 dataValueSets JSON 或 IHE ADX XML，旁边另写一个 DHIS2 元数据文件（.metadata.json）。</source>
         <translation>The districts&apos; data of the selected period: DHIS2 dataValueSets JSON or IHE ADX XML, with a DHIS2 metadata file (.metadata.json) beside it.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="868"/>
+        <location filename="../../src/ui/city_pages.py" line="448"/>
         <source>导出 DHIS2 JSON(&amp;J)…</source>
         <translation>Export DHIS2 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="869"/>
+        <location filename="../../src/ui/city_pages.py" line="449"/>
         <source>导出 ADX XML(&amp;A)…</source>
         <translation>Export &amp;ADX XML…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="870"/>
+        <location filename="../../src/ui/city_pages.py" line="450"/>
         <source>任务分解与计划下发</source>
         <translation>Allocation and plan distribution</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="873"/>
+        <location filename="../../src/ui/city_pages.py" line="453"/>
         <source>导出任务分解表（Excel），填好各区县的全年目标后导入（逐格检查，有错误则不导入）；再签发计划包发给区县（需要市残联签名密钥的口令）。</source>
         <translation>Export the allocation workbook (Excel), fill in each district&apos;s annual targets and import it (every cell is checked; nothing is imported if any is wrong); then sign the plan package for the districts (needs the passphrase of the city&apos;s signing key).</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="877"/>
+        <location filename="../../src/ui/city_pages.py" line="457"/>
         <source>导出任务分解表(&amp;E)…</source>
         <translation>&amp;Export the allocation workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="878"/>
+        <location filename="../../src/ui/city_pages.py" line="458"/>
         <source>导入任务分解表(&amp;I)…</source>
         <translation>&amp;Import the allocation workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="879"/>
+        <location filename="../../src/ui/city_pages.py" line="459"/>
         <source>签发计划包(&amp;S)…</source>
         <translation>&amp;Sign the plan package…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="880"/>
+        <location filename="../../src/ui/city_pages.py" line="460"/>
         <source>本次已写出的文件(&amp;W)：</source>
         <translation>Files &amp;written in this session:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="881"/>
+        <location filename="../../src/ui/city_pages.py" line="461"/>
         <source>本次已写出的文件</source>
         <translation>Files written in this session</translation>
     </message>
@@ -1426,347 +1426,347 @@ Log: %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ui/main_window.py" line="544"/>
+        <location filename="../../src/ui/main_window.py" line="420"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="545"/>
+        <location filename="../../src/ui/main_window.py" line="421"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="546"/>
+        <location filename="../../src/ui/main_window.py" line="422"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="547"/>
+        <location filename="../../src/ui/main_window.py" line="423"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="548"/>
+        <location filename="../../src/ui/main_window.py" line="424"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="553"/>
+        <location filename="../../src/ui/main_window.py" line="429"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="554"/>
+        <location filename="../../src/ui/main_window.py" line="430"/>
         <source>打开数据文件夹(&amp;O)</source>
         <translation>&amp;Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="555"/>
+        <location filename="../../src/ui/main_window.py" line="431"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="556"/>
+        <location filename="../../src/ui/main_window.py" line="432"/>
         <source>上一报告期(&amp;B)</source>
         <translation>Previous period (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="557"/>
+        <location filename="../../src/ui/main_window.py" line="433"/>
         <source>下一报告期(&amp;N)</source>
         <translation>&amp;Next period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="558"/>
+        <location filename="../../src/ui/main_window.py" line="434"/>
         <source>重新读取(&amp;R)</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="559"/>
+        <location filename="../../src/ui/main_window.py" line="435"/>
         <source>下一区域(&amp;A)</source>
         <translation>Next &amp;area</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="560"/>
+        <location filename="../../src/ui/main_window.py" line="436"/>
         <source>上一区域(&amp;Z)</source>
         <translation>Previous area (&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="561"/>
+        <location filename="../../src/ui/main_window.py" line="437"/>
         <source>填报(&amp;T)</source>
         <translation>En&amp;try page</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="562"/>
+        <location filename="../../src/ui/main_window.py" line="438"/>
         <source>本期检查(&amp;C)…</source>
         <translation>&amp;Checks for this period…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="563"/>
+        <location filename="../../src/ui/main_window.py" line="439"/>
         <source>键盘操作(&amp;K)</source>
         <translation>&amp;Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="564"/>
+        <location filename="../../src/ui/main_window.py" line="440"/>
         <source>关于进度(&amp;A)</source>
         <translation>&amp;About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="572"/>
+        <location filename="../../src/ui/main_window.py" line="448"/>
         <source>%1残疾人联合会（%2）</source>
         <translation>%1 Disabled Persons&apos; Federation (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="576"/>
+        <location filename="../../src/ui/main_window.py" line="452"/>
         <source>本单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="577"/>
+        <location filename="../../src/ui/main_window.py" line="453"/>
         <source>报告期(&amp;P)：</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="578"/>
+        <location filename="../../src/ui/main_window.py" line="454"/>
         <source>报告期</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="580"/>
+        <location filename="../../src/ui/main_window.py" line="456"/>
         <source>按计划的填报频率选择报告期；Ctrl+PgUp/PgDn 切换</source>
         <translation>Periods follow the plan&apos;s reporting frequency; Ctrl+PgUp/PgDn changes period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="582"/>
+        <location filename="../../src/ui/main_window.py" line="458"/>
         <source>工作任务(&amp;T)</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="583"/>
+        <location filename="../../src/ui/main_window.py" line="459"/>
         <source>工作任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="585"/>
+        <location filename="../../src/ui/main_window.py" line="461"/>
         <source>计划的部分和工作任务，显示已填指标数和任务状态</source>
         <translation>The plan&apos;s parts and tasks, with the indicators filled in and each task&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="587"/>
+        <location filename="../../src/ui/main_window.py" line="463"/>
         <source>部分 / 工作任务</source>
         <translation>Part / task</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="587"/>
+        <location filename="../../src/ui/main_window.py" line="463"/>
         <source>已填</source>
         <translation>Filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="587"/>
-        <location filename="../../src/ui/main_window.py" line="1007"/>
+        <location filename="../../src/ui/main_window.py" line="463"/>
+        <location filename="../../src/ui/main_window.py" line="883"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="588"/>
+        <location filename="../../src/ui/main_window.py" line="464"/>
         <source>填报表(&amp;G)</source>
         <translation>Entry &amp;grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="589"/>
+        <location filename="../../src/ui/main_window.py" line="465"/>
         <source>填报表</source>
         <translation>Entry grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="592"/>
-        <location filename="../../src/ui/main_window.py" line="1064"/>
+        <location filename="../../src/ui/main_window.py" line="468"/>
+        <location filename="../../src/ui/main_window.py" line="940"/>
         <source>回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格</source>
         <translation>Enter moves down, Tab moves right, F2 or typing edits, Ctrl+V pastes, Ctrl+Z undoes; Ctrl+Tab leaves the grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="595"/>
+        <location filename="../../src/ui/main_window.py" line="471"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="596"/>
+        <location filename="../../src/ui/main_window.py" line="472"/>
         <source>任务内容(&amp;K)</source>
         <translation>Tas&amp;k text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="597"/>
+        <location filename="../../src/ui/main_window.py" line="473"/>
         <source>任务内容</source>
         <translation>Task text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="598"/>
+        <location filename="../../src/ui/main_window.py" line="474"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="599"/>
+        <location filename="../../src/ui/main_window.py" line="475"/>
         <source>任务状态</source>
         <translation>Task status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="601"/>
+        <location filename="../../src/ui/main_window.py" line="477"/>
         <source>进展情况(&amp;J)</source>
         <translation>Progress (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="601"/>
-        <location filename="../../src/ui/main_window.py" line="1008"/>
+        <location filename="../../src/ui/main_window.py" line="477"/>
+        <location filename="../../src/ui/main_window.py" line="884"/>
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="602"/>
+        <location filename="../../src/ui/main_window.py" line="478"/>
         <source>存在问题(&amp;W)</source>
         <translation>Problems (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="602"/>
-        <location filename="../../src/ui/main_window.py" line="1009"/>
+        <location filename="../../src/ui/main_window.py" line="478"/>
+        <location filename="../../src/ui/main_window.py" line="885"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="603"/>
+        <location filename="../../src/ui/main_window.py" line="479"/>
         <source>下步打算(&amp;N)</source>
         <translation>&amp;Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="603"/>
-        <location filename="../../src/ui/main_window.py" line="1010"/>
+        <location filename="../../src/ui/main_window.py" line="479"/>
+        <location filename="../../src/ui/main_window.py" line="886"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="609"/>
+        <location filename="../../src/ui/main_window.py" line="485"/>
         <source>离开此框或停止输入片刻后自动保存</source>
         <translation>Saved when you leave the box or stop typing for a moment</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="655"/>
+        <location filename="../../src/ui/main_window.py" line="531"/>
         <source>撤销(&amp;U) %1</source>
         <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="656"/>
+        <location filename="../../src/ui/main_window.py" line="532"/>
         <source>重做(&amp;R) %1</source>
         <translation>&amp;Redo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="660"/>
+        <location filename="../../src/ui/main_window.py" line="536"/>
         <source>进度 — %1 — %2</source>
         <translation>Jindu — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="671"/>
+        <location filename="../../src/ui/main_window.py" line="547"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="672"/>
+        <location filename="../../src/ui/main_window.py" line="548"/>
         <source>已提交审核</source>
         <translation>submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="673"/>
+        <location filename="../../src/ui/main_window.py" line="549"/>
         <source>已签发</source>
         <translation>signed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="678"/>
+        <location filename="../../src/ui/main_window.py" line="554"/>
         <source>未填</source>
         <translation>Not filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="680"/>
+        <location filename="../../src/ui/main_window.py" line="556"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="681"/>
+        <location filename="../../src/ui/main_window.py" line="557"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="682"/>
+        <location filename="../../src/ui/main_window.py" line="558"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="683"/>
+        <location filename="../../src/ui/main_window.py" line="559"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="690"/>
+        <location filename="../../src/ui/main_window.py" line="566"/>
         <source>（未填）</source>
         <translation>(not filled)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="726"/>
+        <location filename="../../src/ui/main_window.py" line="602"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="729"/>
+        <location filename="../../src/ui/main_window.py" line="605"/>
         <source>无指标</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="736"/>
+        <location filename="../../src/ui/main_window.py" line="612"/>
         <source>已填 %1 个指标，共 %2 个</source>
         <translation>%1 of %2 indicators filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="755"/>
+        <location filename="../../src/ui/main_window.py" line="631"/>
         <source>已填报 %1 项工作任务，共 %2 项</source>
         <translation>%1 of %2 tasks reported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="762"/>
+        <location filename="../../src/ui/main_window.py" line="638"/>
         <source>滞后 %1 项</source>
         <translation>%1 behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="796"/>
+        <location filename="../../src/ui/main_window.py" line="672"/>
         <source>这一部分没有需要本区县填报的指标；请在下方填写工作任务的状态和说明。</source>
         <translation>This part has no indicators for your district to fill in; give each task its status and report below.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="883"/>
+        <location filename="../../src/ui/main_window.py" line="759"/>
         <source>报表：第 %1 版，%2</source>
         <translation>Return: revision %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="891"/>
+        <location filename="../../src/ui/main_window.py" line="767"/>
         <source>报送截止：%1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="972"/>
+        <location filename="../../src/ui/main_window.py" line="848"/>
         <source>工作任务 %1 的状态填写后不能清空，可改选其他状态</source>
         <translation>Task %1&apos;s status cannot be emptied once given; choose another status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1013"/>
+        <location filename="../../src/ui/main_window.py" line="889"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1037"/>
+        <location filename="../../src/ui/main_window.py" line="913"/>
         <source>此列由程序计算，只能填写“本期累计”和“备注”</source>
         <translation>This column is computed; only Total to date and Note can be typed in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1153"/>
+        <location filename="../../src/ui/main_window.py" line="1031"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1155"/>
+        <location filename="../../src/ui/main_window.py" line="1033"/>
         <source>F6 / Shift+F6：在报告期、工作任务、填报表和任务说明之间切换
 Alt+带下划线的字母：转到相应的框
 填报表中：回车下移，Tab 右移，F2 或直接输入开始编辑，Esc 取消；
@@ -1785,12 +1785,12 @@ Ctrl+PgUp / Ctrl+PgDn: previous / next period
 F7: checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1171"/>
+        <location filename="../../src/ui/main_window.py" line="1049"/>
         <source>关于进度</source>
         <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1172"/>
+        <location filename="../../src/ui/main_window.py" line="1050"/>
         <source>进度（Jindu）%1
 区县残联工作要点推进情况填报
 
@@ -3314,72 +3314,72 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../src/ui/city_window.py" line="582"/>
+        <location filename="../../src/ui/city_pages.py" line="162"/>
         <source>把区县上报包（.zip）或存放上报包的文件夹拖到本窗口，或用下面的按钮选择。每个上报包都逐一验证签名和内容；有问题的拒收并说明原因，不影响其他上报包；同一上报包再次导入只报告“此前已接收”。</source>
         <translation>Drag the districts&apos; packages (.zip) or a folder holding them onto this window, or choose them with the buttons below. Every package&apos;s signature and contents are verified; a package with a problem is refused with its reasons and does not affect the others; a package imported again is reported as “already held”.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="587"/>
+        <location filename="../../src/ui/city_pages.py" line="167"/>
         <source>把上报包或文件夹拖放到这里</source>
         <translation>Drop packages or a folder here</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="588"/>
+        <location filename="../../src/ui/city_pages.py" line="168"/>
         <source>选择上报包(&amp;B)…</source>
         <translation>Choose packages (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="589"/>
+        <location filename="../../src/ui/city_pages.py" line="169"/>
         <source>选择文件夹(&amp;D)…</source>
         <translation>Choose a fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="590"/>
+        <location filename="../../src/ui/city_pages.py" line="170"/>
         <source>进度(&amp;G)：</source>
         <translation>Pro&amp;gress:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="591"/>
+        <location filename="../../src/ui/city_pages.py" line="171"/>
         <source>导入进度</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="592"/>
+        <location filename="../../src/ui/city_pages.py" line="172"/>
         <source>取消导入(&amp;C)</source>
         <translation>&amp;Cancel the import</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="593"/>
+        <location filename="../../src/ui/city_pages.py" line="173"/>
         <source>导入结果摘要</source>
         <translation>Import summary</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="594"/>
+        <location filename="../../src/ui/city_pages.py" line="174"/>
         <source>导入结果(&amp;R)：</source>
         <translation>Import &amp;results:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="595"/>
+        <location filename="../../src/ui/city_pages.py" line="175"/>
         <source>导入结果</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="597"/>
+        <location filename="../../src/ui/city_pages.py" line="177"/>
         <source>每个上报包一行：接收、此前已接收或拒收，以及原因；上下键选择，详情见下方</source>
         <translation>One row per package: accepted, already held or refused, with the reasons; up and down select, the details are below</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="599"/>
+        <location filename="../../src/ui/city_pages.py" line="179"/>
         <source>所选上报包的详情(&amp;E)：</source>
         <translation>D&amp;etails of the selected package:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="600"/>
+        <location filename="../../src/ui/city_pages.py" line="180"/>
         <source>所选上报包的详情</source>
         <translation>Details of the selected package</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="621"/>
+        <location filename="../../src/ui/city_pages.py" line="201"/>
         <source>选择上面的一行，这里显示该上报包的全部原因和说明。</source>
         <translation>Select a row above to see all the package&apos;s reasons and notes here.</translation>
     </message>
@@ -3387,48 +3387,48 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
 <context>
     <name>RegisterCertDialog</name>
     <message>
-        <location filename="../../src/ui/city_window.py" line="407"/>
-        <location filename="../../src/ui/city_window.py" line="408"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="88"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="89"/>
         <source>登记区县证书</source>
         <translation>Register a district certificate</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="411"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="92"/>
         <source>选择区县，再选择该区县用 jindu key export-cert 导出的证书文件。登记后显示证书指纹：请与区县电话核对。已登记过证书的区县，新证书将取代旧证书。</source>
         <translation>Choose the district, then the certificate file it exported with jindu key export-cert. Its fingerprint is shown once registered: check it with the district by phone. For a district with a certificate on record, the new certificate replaces the old one.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="415"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="96"/>
         <source>区县(&amp;D)：</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="415"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="96"/>
         <source>输入代码或名称可筛选</source>
         <translation>Type a code or a name to filter</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="416"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="97"/>
         <source>证书文件(&amp;C)：</source>
         <translation>&amp;Certificate file:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="417"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="98"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="418"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="99"/>
         <source>浏览证书文件</source>
         <translation>Browse for the certificate file</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="449"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="130"/>
         <source>请选择区县</source>
         <translation>Please choose a district</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="452"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="133"/>
         <source>请选择证书文件</source>
         <translation>Please choose a certificate file</translation>
     </message>
@@ -3914,32 +3914,32 @@ Write the fingerprint down, to confirm it with the city federation by phone.</tr
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../src/ui/city_window.py" line="761"/>
+        <location filename="../../src/ui/city_pages.py" line="341"/>
         <source>全市累计：各区县当前版次本期累计之和（比率按分子分母重新计算，完成类指标为已完成的区县数）。区县列：本期累计 / 完成率（对市里分解给该区县的全年目标）；%1滞后：完成率落后时间进度超过 20 个百分点。只列出本期已报的区县。</source>
         <translation>City total: the sum of the districts&apos; year-to-date values in their current revisions (rates recomputed from their parts; milestones count the districts done). District columns: year-to-date value / completion (against the annual target the city allocated to it); %1Behind: more than 20 points behind the time elapsed. Only the districts that reported this period are shown.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="766"/>
+        <location filename="../../src/ui/city_pages.py" line="346"/>
         <source>全市汇总表(&amp;T)：</source>
         <translation>City summary &amp;table:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="767"/>
+        <location filename="../../src/ui/city_pages.py" line="347"/>
         <source>全市汇总表</source>
         <translation>City summary table</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="769"/>
+        <location filename="../../src/ui/city_pages.py" line="349"/>
         <source>每行一个指标：全市目标、全市累计、完成率，然后各区县的数值和完成率</source>
         <translation>One row per indicator: city target, city total, completion, then each district&apos;s value and completion</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="771"/>
+        <location filename="../../src/ui/city_pages.py" line="351"/>
         <source>滞后的工作任务(&amp;B)：</source>
         <translation>Tasks &amp;behind schedule:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="772"/>
+        <location filename="../../src/ui/city_pages.py" line="352"/>
         <source>滞后的工作任务</source>
         <translation>Tasks behind schedule</translation>
     </message>

@@ -17,17 +17,12 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QItemSelection,
-    QRect,
-    QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
     Slot,
@@ -35,44 +30,20 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QBrush,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFont,
-    QHelpEvent,
     QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QPen,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QMainWindow,
     QMenu,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QSplitter,
-    QTableView,
     QTabWidget,
-    QTextBrowser,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -80,32 +51,32 @@ from PySide6.QtWidgets import (
 from app import keys
 from app.city.consolidate import LATE, MISSING, NOT_DUE, ON_TIME, CitySummary, Completeness
 from app.city.office import CityService, open_city
-from app.city.receive import ImportResult
 from app.city.trust import DistrictCert
 from app.fingerprints import group_fingerprint
-from models.districts import District
 from models.errors import JinduError
 from models.periods import Period, due_period, periods_in_year
 from ui.app_context import AppContext
+from ui.city_cert_dialog import RegisterCertDialog
+from ui.city_charts import percent_text
 from ui.city_models import (
-    BEHIND_MARK,
     BehindItemsModel,
-    CertModel,
-    CompletenessModel,
-    ImportResultModel,
-    SortRole,
     SummaryModel,
 )
-from ui.city_setup_dialog import fit_height
+from ui.city_pages import (
+    ChartsPage,
+    CompletenessPage,
+    DistrictsPage,
+    ExportsPage,
+    ReceivePage,
+    SummaryPage,
+)
 from ui.jobs import Job
 from ui.period_texts import period_text
-from ui.setup_wizard import FieldRow
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 PAGES = ("receive", "districts", "completeness", "summary", "charts", "exports")
-BEHIND_POINTS = Decimal(20)  # 完成率 more than 20 points behind 时间进度 is 滞后 (DESIGN)
 PACKAGE_FILTER = "*.zip"
 CERT_FILTER = "*.pem *.crt *.cer"
 XLSX_FILTER = "*.xlsx"
@@ -122,763 +93,6 @@ def city_job(data_dir: Path, work: Callable[[CityService, Any], Any]) -> Job:
             service.store.close()
 
     return Job(fn)
-
-
-def _percent(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return f"{value.normalize():f}%" if value == value.to_integral_value() else f"{value}%"
-
-
-# ----- charts ---------------------------------------------------------------------------------
-
-
-class BarChart(QWidget):
-    """Horizontal bars of 完成率 with 时间进度 as a dashed line, drawn with QPainter.
-
-    A bar more than 20 points behind 时间进度 is hatched and followed by "▼滞后" in
-    words; a missing bar says why in words. The values are also the widget's
-    accessible description, so that a screen reader reads the chart as a list.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = ""
-        self.rows: list[tuple[str, Decimal | None, str]] = []  # label, value, text when empty
-        self.reference: Decimal | None = None
-        self.reference_text = ""
-        self.behind_text = ""
-        self.use_colour = True
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中" * 30))
-
-    def set_data(
-        self,
-        title: str,
-        rows: list[tuple[str, Decimal | None, str]],
-        reference: Decimal | None,
-        reference_text: str,
-        behind_text: str,
-    ) -> None:
-        self.title = title
-        self.rows = rows
-        self.reference = reference
-        self.reference_text = reference_text
-        self.behind_text = behind_text
-        self.setAccessibleName(title)
-        self.setAccessibleDescription(
-            "；".join(f"{label} {self.value_text(value, empty)}" for label, value, empty in rows)
-        )
-        self.updateGeometry()
-        self.update()
-
-    def behind(self, value: Decimal | None) -> bool:
-        return (
-            value is not None
-            and self.reference is not None
-            and self.reference - value > BEHIND_POINTS
-        )
-
-    def value_text(self, value: Decimal | None, empty: str) -> str:
-        if value is None:
-            return empty
-        text = _percent(value)
-        if self.behind(value):
-            text += f" {BEHIND_MARK}{self.behind_text}"
-        return text
-
-    def _row_height(self) -> int:
-        return self.fontMetrics().height() + 8
-
-    def _top(self) -> int:
-        return self.fontMetrics().height() * 3 + 8
-
-    def sizeHint(self) -> QSize:
-        metrics = self.fontMetrics()
-        height = self._top() + self._row_height() * max(len(self.rows), 1) + metrics.height() + 12
-        return QSize(metrics.horizontalAdvance("中" * 50), height)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.minimumWidth(), self.sizeHint().height())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self.updateGeometry()
-        super().changeEvent(event)
-
-    def event(self, event: QEvent) -> bool:
-        # A label cut short by the width: its whole text and value as a tooltip.
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            row = (event.pos().y() - self._top()) // self._row_height()
-            if 0 <= row < len(self.rows) and event.pos().y() >= self._top():
-                label, value, empty = self.rows[row]
-                QToolTip.showText(
-                    event.globalPos(), f"{label}：{self.value_text(value, empty)}", self
-                )
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            self._paint(painter)
-        finally:
-            painter.end()
-
-    def _paint(self, painter: QPainter) -> None:
-        palette = self.palette()
-        metrics = self.fontMetrics()
-        line = metrics.height()
-        margin = 8
-        text_pen = QPen(palette.color(QPalette.ColorRole.WindowText))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-
-        bold = QFont(self.font())
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(text_pen)
-        painter.drawText(
-            QRect(margin, margin, self.width() - 2 * margin, line),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.title,
-        )
-        painter.setFont(self.font())
-        if self.hasFocus():
-            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
-
-        labels = [label for label, _, _ in self.rows] or [""]
-        label_width = min(
-            max(metrics.horizontalAdvance(label) for label in labels) + margin,
-            self.width() // 3,
-        )
-        value_width = metrics.horizontalAdvance(f"200.0% {BEHIND_MARK}{self.behind_text}") + margin
-        empties = [empty for _, value, empty in self.rows if value is None]
-        if empties:
-            value_width = max(value_width, max(metrics.horizontalAdvance(e) for e in empties))
-        x0 = margin + label_width + margin
-        plot = max(self.width() - x0 - value_width - margin, 40)
-        values = [float(v) for _, v, _ in self.rows if v is not None]
-        top_value = max([100.0, float(self.reference or 0), *values])
-        scale_max = float(int(top_value / 20 + 0.999) * 20)
-        top = self._top()
-        row_height = self._row_height()
-        bottom = top + row_height * len(self.rows)
-
-        def x_of(value: float) -> int:
-            return x0 + round(plot * min(value, scale_max) / scale_max)
-
-        # Grid and axis: a line every 20 points, labelled under the bars.
-        grid_pen = QPen(palette.color(QPalette.ColorRole.Mid))
-        grid_pen.setStyle(Qt.PenStyle.DotLine)
-        step = 20 if scale_max <= 200 else 50
-        tick = 0
-        while tick <= scale_max:
-            x = x_of(tick)
-            painter.setPen(grid_pen)
-            painter.drawLine(x, top - 2, x, bottom)
-            painter.setPen(text_pen)
-            text = f"{tick}%"
-            width = metrics.horizontalAdvance(text)
-            painter.drawText(
-                QRect(x - width // 2 - 2, bottom + 2, width + 4, line),
-                int(Qt.AlignmentFlag.AlignCenter),
-                text,
-            )
-            tick += step
-
-        # 时间进度 first, so that the bars and the words are drawn over it.
-        if self.reference is not None:
-            x = x_of(float(self.reference))
-            pen = QPen(palette.color(QPalette.ColorRole.WindowText))
-            pen.setStyle(Qt.PenStyle.DashLine)
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.drawLine(x, top - 4, x, bottom + 2)
-            painter.setPen(text_pen)
-            width = metrics.horizontalAdvance(self.reference_text)
-            left = min(max(x - width // 2, margin), self.width() - width - margin)
-            painter.drawText(
-                QRect(left, top - line - 6, width + 2, line),
-                int(Qt.AlignmentFlag.AlignCenter),
-                self.reference_text,
-            )
-
-        background = palette.color(QPalette.ColorRole.Window)
-
-        def words(left: int, y: int, text: str) -> None:
-            """Text after a bar, on the window's colour so that no line runs through it."""
-            box = QRect(left, y + 2, metrics.horizontalAdvance(text) + 4, row_height - 4)
-            painter.fillRect(box, background)
-            painter.setPen(text_pen)
-            painter.drawText(
-                box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
-            )
-
-        bar_colour = palette.color(QPalette.ColorRole.Highlight)
-        for n, (label, value, empty) in enumerate(self.rows):
-            y = top + n * row_height
-            painter.setPen(text_pen)
-            painter.drawText(
-                QRect(margin, y, label_width, row_height),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width),
-            )
-            if value is None:
-                words(x0 + 2, y, empty)
-                continue
-            end = x_of(float(value))
-            bar = QRect(x0, y + 4, max(end - x0, 1), row_height - 8)
-            behind = self.behind(value)
-            # Behind: hatched, and the words after the bar say so; the fill is only an aid.
-            brush = QBrush(
-                bar_colour, Qt.BrushStyle.BDiagPattern if behind else Qt.BrushStyle.SolidPattern
-            )
-            painter.fillRect(bar, brush)
-            painter.setPen(text_pen)
-            painter.drawRect(bar)
-            words(end + 4, y, self.value_text(value, empty))
-
-
-# ----- dialogs ----------------------------------------------------------------------------------
-
-
-class RegisterCertDialog(QDialog):
-    """Choose a district and the certificate file it exported (`jindu key export-cert`).
-
-    `submit(code, path)` registers it and returns False to keep the dialog open.
-    """
-
-    def __init__(
-        self,
-        districts: list[District],
-        submit: Callable[[str, Path], bool],
-        browse: Callable[[], Path | None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.submit = submit
-        self.browse_file = browse
-        layout = QVBoxLayout(self)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.district = QComboBox(self)
-        self.district.setEditable(True)
-        self.district.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.district.setMaxVisibleItems(15)
-        for d in districts:
-            self.district.addItem(f"{d.code} {d.name}", d.code)
-        completer = self.district.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.district_row = FieldRow(form, self.district, self)
-        self.path = QLineEdit(self)
-        self.browse = QPushButton(self)
-        self.path_row = FieldRow(form, self.path, self)
-        # FieldRow stacks the field over its message line; the browse button goes beside the field.
-        box = self.path.parentWidget()
-        stack = box.layout() if box is not None else None
-        assert isinstance(stack, QVBoxLayout)
-        stack.removeWidget(self.path)
-        line = QHBoxLayout()
-        line.addWidget(self.path, 1)
-        line.addWidget(self.browse)
-        stack.insertLayout(0, line)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._ok)
-        self.buttons.rejected.connect(self.reject)
-        self.browse.clicked.connect(self._browse)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.retranslate()
-        self.resize(self.fontMetrics().horizontalAdvance("中" * 34), self.sizeHint().height())
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("登记区县证书"))
-        self.setAccessibleName(self.tr("登记区县证书"))
-        self.intro.setText(
-            self.tr(
-                "选择区县，再选择该区县用 jindu key export-cert 导出的证书文件。"
-                "登记后显示证书指纹：请与区县电话核对。已登记过证书的区县，新证书将取代旧证书。"
-            )
-        )
-        self.district_row.set_label(self.tr("区县(&D)："), self.tr("输入代码或名称可筛选"))
-        self.path_row.set_label(self.tr("证书文件(&C)："))
-        self.browse.setText(self.tr("浏览(&B)…"))
-        self.browse.setAccessibleName(self.tr("浏览证书文件"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def chosen_code(self) -> str | None:
-        text = self.district.currentText().strip()
-        index = self.district.findText(text)
-        if index >= 0:
-            return str(self.district.itemData(index))
-        data = self.district.currentData()
-        if data is not None and self.district.itemText(self.district.currentIndex()) == text:
-            return str(data)
-        first = text.split(" ")[0] if text else ""
-        return first or None
-
-    @Slot()
-    def _browse(self) -> None:
-        path = self.browse_file()
-        if path is not None:
-            self.path.setText(str(path))
-
-    @Slot()
-    def _ok(self) -> None:
-        self.district_row.show_error("")
-        self.path_row.show_error("")
-        code = self.chosen_code()
-        text = self.path.text().strip()
-        if not code:
-            self.district_row.show_error(self.tr("请选择区县"))
-            self.district.setFocus()
-        elif not text:
-            self.path_row.show_error(self.tr("请选择证书文件"))
-            self.path.setFocus()
-        elif self.submit(code, Path(text)):
-            self.accept()
-            return
-        fit_height(self)
-
-
-# ----- pages --------------------------------------------------------------------------------------
-
-
-def _heading(parent: QWidget) -> QLabel:
-    """A page's heading line: bold, wrapping at any font size."""
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def _table(parent: QWidget, model: Any, sortable: bool = True) -> tuple[QTableView, Any]:
-    """A read-only table over `model` through a sorting proxy; the view and the proxy."""
-    view = QTableView(parent)
-    proxy = QSortFilterProxyModel(view)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SortRole)
-    view.setModel(proxy)
-    view.setSortingEnabled(sortable)
-    if sortable:
-        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the model's own order at first
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    # Rows as high as their text, at any font size (the default is a fixed 30 pixels).
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setHighlightSections(False)
-    return view, proxy
-
-
-class ReceivePage(QWidget):
-    """接收报表: drop or choose packages; a bar with cancel; one result per file."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.drop_zone = QLabel(self)
-        self.drop_zone.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.drop_zone.setFrameShape(QFrame.Shape.StyledPanel)
-        self.drop_zone.setFrameShadow(QFrame.Shadow.Sunken)
-        self.drop_zone.setMinimumHeight(self.fontMetrics().height() * 3)
-        buttons = QHBoxLayout()
-        self.choose_files = QPushButton(self)
-        self.choose_folder = QPushButton(self)
-        buttons.addWidget(self.choose_files)
-        buttons.addWidget(self.choose_folder)
-        buttons.addStretch(1)
-
-        progress_row = QHBoxLayout()
-        self.bar_label = QLabel(self)
-        self.bar = QProgressBar(self)
-        self.bar.setRange(0, 1)
-        self.bar.setValue(0)
-        self.bar_label.setBuddy(self.bar)
-        self.cancel = QPushButton(self)
-        progress_row.addWidget(self.bar_label)
-        progress_row.addWidget(self.bar, 1)
-        progress_row.addWidget(self.cancel)
-        self.step = QLabel(self)
-        self.step.setWordWrap(True)
-        self.counts = QLabel(self)
-        self.counts.setWordWrap(True)
-        self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.model = ImportResultModel(self)
-        self.results_label = QLabel(self)
-        self.results, self.proxy = _table(self, self.model)
-        header = self.results.horizontalHeader()
-        header.setSectionResizeMode(
-            ImportResultModel.COL_OUTCOME, QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(
-            ImportResultModel.COL_FILE, QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(
-            ImportResultModel.COL_RETURN, QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setStretchLastSection(True)
-        self.results_label.setBuddy(self.results)
-        self.details_label = QLabel(self)
-        self.details = QTextBrowser(self)
-        self.details.setOpenLinks(False)
-        self.details.setTabChangesFocus(True)
-        self.details_label.setBuddy(self.details)
-
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setChildrenCollapsible(False)
-        top_box = QWidget(splitter)
-        top_layout = QVBoxLayout(top_box)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.results_label)
-        top_layout.addWidget(self.results)
-        bottom_box = QWidget(splitter)
-        bottom_layout = QVBoxLayout(bottom_box)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.details_label)
-        bottom_layout.addWidget(self.details)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        self.splitter = splitter
-
-        layout.addWidget(self.intro)
-        layout.addWidget(self.drop_zone)
-        layout.addLayout(buttons)
-        layout.addLayout(progress_row)
-        layout.addWidget(self.step)
-        layout.addWidget(self.counts)
-        layout.addWidget(splitter, 1)
-        self.set_running(False)
-        self.results.selectionModel().selectionChanged.connect(self._selected)
-
-    def retranslate(self) -> None:
-        self.intro.setText(
-            self.tr(
-                "把区县上报包（.zip）或存放上报包的文件夹拖到本窗口，或用下面的按钮选择。"
-                "每个上报包都逐一验证签名和内容；有问题的拒收并说明原因，不影响其他上报包；"
-                "同一上报包再次导入只报告“此前已接收”。"
-            )
-        )
-        self.drop_zone.setText(self.tr("把上报包或文件夹拖放到这里"))
-        self.choose_files.setText(self.tr("选择上报包(&B)…"))
-        self.choose_folder.setText(self.tr("选择文件夹(&D)…"))
-        self.bar_label.setText(self.tr("进度(&G)："))
-        self.bar.setAccessibleName(self.tr("导入进度"))
-        self.cancel.setText(self.tr("取消导入(&C)"))
-        self.counts.setAccessibleName(self.tr("导入结果摘要"))
-        self.results_label.setText(self.tr("导入结果(&R)："))
-        self.results.setAccessibleName(self.tr("导入结果"))
-        self.results.setAccessibleDescription(
-            self.tr("每个上报包一行：接收、此前已接收或拒收，以及原因；上下键选择，详情见下方")
-        )
-        self.details_label.setText(self.tr("所选上报包的详情(&E)："))
-        self.details.setAccessibleName(self.tr("所选上报包的详情"))
-        self.model.retranslate()
-        self._selected()
-
-    def set_running(self, running: bool) -> None:
-        self.cancel.setVisible(running)
-        self.cancel.setEnabled(running)
-        self.choose_files.setEnabled(not running)
-        self.choose_folder.setEnabled(not running)
-
-    def selected(self) -> ImportResult | None:
-        rows = self.results.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.row_object(self.proxy.mapToSource(rows[0]).row())
-
-    @Slot()
-    def _selected(self, *_args: QItemSelection) -> None:
-        result = self.selected()
-        if result is None:
-            self.details.setPlainText(
-                self.tr("选择上面的一行，这里显示该上报包的全部原因和说明。")
-                if self.model.rowCount()
-                else ""
-            )
-            return
-        lines = [
-            f"{self.model.outcome_text(result.outcome)}：{result.path.name}",
-            self.model.return_text(result),
-            str(result.path),
-            *self.model.details_lines(result),
-        ]
-        self.details.setPlainText("\n".join(lines))
-
-    def select_first(self, outcome: str | None = None) -> None:
-        for row in range(self.proxy.rowCount()):
-            source = self.proxy.mapToSource(self.proxy.index(row, 0))
-            if outcome is None or self.model.row_object(source.row()).outcome == outcome:
-                self.results.selectRow(row)
-                self.results.setCurrentIndex(self.proxy.index(row, 0))
-                return
-
-
-class DistrictsPage(QWidget):
-    """区县登记: the registered certificates, pinned ones marked, and registering a new one."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.model = CertModel(self)
-        self.table_label = QLabel(self)
-        self.table, self.proxy = _table(self, self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table_label.setBuddy(self.table)
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
-        self.counts = QLabel(self)
-        self.counts.setWordWrap(True)
-        buttons = QHBoxLayout()
-        self.register = QPushButton(self)
-        buttons.addWidget(self.register)
-        buttons.addStretch(1)
-        layout.addWidget(self.intro)
-        layout.addLayout(buttons)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.note)
-        layout.addWidget(self.table_label)
-        layout.addWidget(self.table, 1)
-
-    def retranslate(self) -> None:
-        self.intro.setText(
-            self.tr(
-                "区县交来证书文件（jindu key export-cert 导出）后在这里登记，并与区县电话核对指纹。"
-                "未登记证书的区县，其第一个上报包的证书会被自动登记（标“待核对”）；"
-                "此后用其他密钥签发的上报包一律拒收，直到在这里登记新证书。"
-            )
-        )
-        self.register.setText(self.tr("登记区县证书(&G)…"))
-        self.table_label.setText(self.tr("已登记的区县证书(&L)："))
-        self.table.setAccessibleName(self.tr("已登记的区县证书"))
-        self.model.retranslate()
-
-
-class CompletenessPage(QWidget):
-    """完整性: districts x periods, each cell in words."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        self.heading = _heading(self)
-        self.legend = QLabel(self)
-        self.legend.setWordWrap(True)
-        self.model = CompletenessModel(self)
-        self.table_label = QLabel(self)
-        self.table, self.proxy = _table(self, self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table_label.setBuddy(self.table)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.table_label)
-        layout.addWidget(self.table, 1)
-
-    def retranslate(self) -> None:
-        self.legend.setText(
-            self.tr(
-                "按时：截止日前签发；逾期：截止日后签发（以第一次签发为准）；"
-                "未报：已过截止日仍未收到；未到期：尚未到截止日。“第 N 版”是计入汇总的当前版次。"
-                "当前报告期一列以粗体显示。"
-            )
-        )
-        self.table_label.setText(self.tr("报送情况(&M)："))
-        self.table.setAccessibleName(self.tr("报送情况"))
-        self.table.setAccessibleDescription(
-            self.tr("每行一个区县，每列一个报告期；方向键移动，列标题可排序")
-        )
-        self.model.retranslate()
-
-
-class SummaryPage(QWidget):
-    """汇总: the indicator x district table and the items behind schedule."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        self.heading = _heading(self)
-        self.legend = QLabel(self)
-        self.legend.setWordWrap(True)
-        self.model = SummaryModel(self)
-        self.table_label = QLabel(self)
-        self.table, self.proxy = _table(self, self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table_label.setBuddy(self.table)
-        self.behind_model = BehindItemsModel(self)
-        self.behind_label = QLabel(self)
-        self.behind, self.behind_proxy = _table(self, self.behind_model)
-        self.behind.setWordWrap(True)
-        self.behind.horizontalHeader().setStretchLastSection(True)
-        self.behind_label.setBuddy(self.behind)
-
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setChildrenCollapsible(False)
-        for label, view in ((self.table_label, self.table), (self.behind_label, self.behind)):
-            box = QWidget(splitter)
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(0, 0, 0, 0)
-            box_layout.addWidget(label)
-            box_layout.addWidget(view)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        self.splitter = splitter
-        layout.addWidget(self.heading)
-        layout.addWidget(self.legend)
-        layout.addWidget(splitter, 1)
-
-    def retranslate(self) -> None:
-        self.legend.setText(
-            self.tr(
-                "全市累计：各区县当前版次本期累计之和（比率按分子分母重新计算，完成类指标为已完成的区县数）。"
-                "区县列：本期累计 / 完成率（对市里分解给该区县的全年目标）；"
-                "%1滞后：完成率落后时间进度超过 20 个百分点。只列出本期已报的区县。"
-            ).replace("%1", BEHIND_MARK)
-        )
-        self.table_label.setText(self.tr("全市汇总表(&T)："))
-        self.table.setAccessibleName(self.tr("全市汇总表"))
-        self.table.setAccessibleDescription(
-            self.tr("每行一个指标：全市目标、全市累计、完成率，然后各区县的数值和完成率")
-        )
-        self.behind_label.setText(self.tr("滞后的工作任务(&B)："))
-        self.behind.setAccessibleName(self.tr("滞后的工作任务"))
-        self.model.retranslate()
-        self.behind_model.retranslate()
-
-
-class ChartsPage(QWidget):
-    """图表: completion by section and by district against 时间进度."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.scroller = QScrollArea(self)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        inner = QWidget()
-        inner_layout = QVBoxLayout(inner)
-        self.legend = QLabel(inner)
-        self.legend.setWordWrap(True)
-        self.by_section = BarChart(inner)
-        self.by_district = BarChart(inner)
-        inner_layout.addWidget(self.legend)
-        inner_layout.addWidget(self.by_section)
-        inner_layout.addWidget(self.by_district)
-        inner_layout.addStretch(1)
-        self.scroller.setWidget(inner)
-        layout.addWidget(self.scroller)
-
-    def retranslate(self) -> None:
-        self.legend.setText(
-            self.tr(
-                "虚线为时间进度。柱子有斜线并标“%1滞后”的，完成率落后时间进度超过 20 个百分点。"
-                "Tab 键可移到每张图，读屏软件会读出各项数值。"
-            ).replace("%1", BEHIND_MARK)
-        )
-
-
-class ExportsPage(QWidget):
-    """导出: the city report, DHIS2 / ADX, the allocation workbook and the plan package."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        self.report_box = QGroupBox(self)
-        self.report_text = QLabel(self.report_box)
-        self.report = QPushButton(self.report_box)
-        self.dhis2_box = QGroupBox(self)
-        self.dhis2_text = QLabel(self.dhis2_box)
-        self.dhis2 = QPushButton(self.dhis2_box)
-        self.adx = QPushButton(self.dhis2_box)
-        self.plan_box = QGroupBox(self)
-        self.plan_text = QLabel(self.plan_box)
-        self.allocation_export = QPushButton(self.plan_box)
-        self.allocation_import = QPushButton(self.plan_box)
-        self.plan_export = QPushButton(self.plan_box)
-        for box, text, buttons in (
-            (self.report_box, self.report_text, [self.report]),
-            (self.dhis2_box, self.dhis2_text, [self.dhis2, self.adx]),
-            (
-                self.plan_box,
-                self.plan_text,
-                [self.allocation_export, self.allocation_import, self.plan_export],
-            ),
-        ):
-            text.setWordWrap(True)
-            box_layout = QVBoxLayout(box)
-            box_layout.addWidget(text)
-            row = QHBoxLayout()
-            for button in buttons:
-                row.addWidget(button)
-            row.addStretch(1)
-            box_layout.addLayout(row)
-            layout.addWidget(box)
-        self.written_label = QLabel(self)
-        self.written = QListWidget(self)
-        self.written.setMinimumHeight(self.fontMetrics().height() * 5)
-        self.written_label.setBuddy(self.written)
-        layout.addWidget(self.written_label)
-        layout.addWidget(self.written, 1)
-
-    def retranslate(self) -> None:
-        self.report_box.setTitle(self.tr("全市汇总报表"))
-        self.report_text.setText(
-            self.tr(
-                "所选报告期的全市汇总：Excel 和 PDF 两个文件，含全市合计、各区县完成率、图表、"
-                "报送情况和滞后事项。"
-            )
-        )
-        self.report.setText(self.tr("导出汇总报表(&R)…"))
-        self.dhis2_box.setTitle(self.tr("交给 DHIS2 或其他系统"))
-        self.dhis2_text.setText(
-            self.tr(
-                "所选报告期各区县的数据：DHIS2 dataValueSets JSON 或 IHE ADX XML，"
-                "旁边另写一个 DHIS2 元数据文件（.metadata.json）。"
-            )
-        )
-        self.dhis2.setText(self.tr("导出 DHIS2 JSON(&J)…"))
-        self.adx.setText(self.tr("导出 ADX XML(&A)…"))
-        self.plan_box.setTitle(self.tr("任务分解与计划下发"))
-        self.plan_text.setText(
-            self.tr(
-                "导出任务分解表（Excel），填好各区县的全年目标后导入（逐格检查，有错误则不导入）；"
-                "再签发计划包发给区县（需要市残联签名密钥的口令）。"
-            )
-        )
-        self.allocation_export.setText(self.tr("导出任务分解表(&E)…"))
-        self.allocation_import.setText(self.tr("导入任务分解表(&I)…"))
-        self.plan_export.setText(self.tr("签发计划包(&S)…"))
-        self.written_label.setText(self.tr("本次已写出的文件(&W)："))
-        self.written.setAccessibleName(self.tr("本次已写出的文件"))
 
 
 # ----- the window ---------------------------------------------------------------------------------
@@ -1257,7 +471,9 @@ class CityWindow(QMainWindow):
             return
         period = self.period
         due = period.due_date(self.plan.due_days)
-        self.time_label.setText(self.tr("时间进度 %1").replace("%1", _percent(period.time_percent)))
+        self.time_label.setText(
+            self.tr("时间进度 %1").replace("%1", percent_text(period.time_percent))
+        )
         self.due_status.setText(self.tr("报送截止：%1").replace("%1", due.isoformat()))
 
         # 区县登记
@@ -1309,7 +525,7 @@ class CityWindow(QMainWindow):
             .replace("%1", self.period_text(period))
             .replace("%2", str(len(summary.reporting)))
             .replace("%3", str(len(summary.districts)))
-            .replace("%4", _percent(period.time_percent))
+            .replace("%4", percent_text(period.time_percent))
             .replace("%5", str(sum(1 for s in summary.indicators if s.behind)))
         )
         header = sp.table.horizontalHeader()
@@ -1325,7 +541,7 @@ class CityWindow(QMainWindow):
         # 图表
         from app.city.report import district_completion, section_completion
 
-        reference = self.tr("时间进度 %1").replace("%1", _percent(period.time_percent))
+        reference = self.tr("时间进度 %1").replace("%1", percent_text(period.time_percent))
         behind = self.tr("滞后")
         charts = self.charts_page
         charts.by_section.set_data(

@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import itertools
 import logging
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
     QTimer,
     QUrl,
@@ -34,25 +32,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QColor,
     QDesktopServices,
     QKeySequence,
-    QPainter,
-    QPalette,
-    QResizeEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QPlainTextEdit,
@@ -60,11 +50,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTextBrowser,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -75,136 +61,26 @@ from models.kinds import Status
 from models.period_data import ItemRow
 from models.periods import Period, periods_in_year
 from ui.app_context import AppContext
-from ui.check_texts import check_text
 from ui.entry_model import COL_NOTE, COL_VALUE, EntryModel, ErrorRole
 from ui.entry_view import EntryView
 from ui.period_texts import period_text
+from ui.plan_tree import (
+    TREE_BADGE,
+    TREE_NAME,
+    TREE_STATUS,
+    BadgeDelegate,
+    BadgeRole,
+    IdRole,
+    KindRole,
+    PlanTree,
+)
 from ui.undo import item_change, single
 
 log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 
-KindRole = Qt.ItemDataRole.UserRole + 1  # "section" or "item"
-IdRole = Qt.ItemDataRole.UserRole + 2
-BadgeRole = Qt.ItemDataRole.UserRole + 3  # "full", "part", "none" or ""
 NARRATIVES = ("progress", "problems", "next")
 IDLE_SAVE_MS = 1200
-TREE_NAME, TREE_BADGE, TREE_STATUS = range(3)
-
-
-class PlanTree(QTreeWidget):
-    """The plan tree: task names take the width the badges leave, never less than 13 characters.
-
-    A narrow tree scrolls sideways rather than shrinking the names to nothing; a wide
-    one shows them whole instead of leaving the space empty.
-    """
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_names()
-
-    def fit_names(self) -> None:
-        header = self.header()
-        rest = header.sectionSize(TREE_BADGE) + header.sectionSize(TREE_STATUS)
-        minimum = self.fontMetrics().horizontalAdvance("中" * 13)
-        # The viewport's width, without asking for the viewport: PySide's first wrapping of
-        # a plain QWidget it did not create builds the enums of every widget class (9 ms).
-        scroll = self.verticalScrollBar()
-        width = self.contentsRect().width() - (scroll.width() if scroll.isVisible() else 0)
-        self.setColumnWidth(TREE_NAME, max(minimum, width - rest))
-
-
-class BadgeDelegate(QStyledItemDelegate):
-    """Draws the progress column as a pill; the words inside carry the meaning."""
-
-    COLOURS: ClassVar[dict[str, str]] = {"full": "#cfe8cc", "part": "#ffe2a8", "none": "#e4e4e4"}
-
-    def __init__(self, parent: QObject, use_colour: bool = True) -> None:
-        super().__init__(parent)
-        self.use_colour = use_colour
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        state = index.data(BadgeRole)
-        if not state:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        metrics = opt.fontMetrics
-        pad = max(4, metrics.height() // 4)
-        width = min(metrics.horizontalAdvance(text) + 2 * pad, opt.rect.width() - 2)
-        pill = QRect(opt.rect.x() + 2, opt.rect.y() + 2, width, opt.rect.height() - 4)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        if self.use_colour and not selected:
-            painter.setBrush(QColor(self.COLOURS.get(str(state), "#e4e4e4")))
-            painter.setPen(QColor("#808080"))
-            text_colour = QColor("#000000")
-        else:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-            text_colour = opt.palette.color(group)
-            painter.setPen(text_colour)
-        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setPen(text_colour)
-        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width() + option.fontMetrics.height(), size.height() + 4)
-
-
-class ChecksDialog(QDialog):
-    """The period's checks (the one list of `models.checks`), each leading to its cell or item."""
-
-    def __init__(self, checks: list[Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.chosen: tuple[str, str] | None = None
-        self.setWindowTitle(self.tr("本期检查"))
-        self.setAccessibleName(self.tr("本期检查"))
-        layout = QVBoxLayout(self)
-        self.label = QLabel(self.tr("检查结果(&L)：按回车转到相应的单元格或工作任务"), self)
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(self.tr("检查结果"))
-        self.label.setBuddy(self.list)
-        self.list.setWordWrap(True)
-        for check in checks:
-            done = self.tr("（已说明）") if check.explained else ""
-            text = f"[{self._severity(check.severity.value)}] {check_text(check)}{done}"
-            entry = QListWidgetItem(text, self.list)
-            entry.setData(Qt.ItemDataRole.UserRole, (check.target, check.target_id))
-        if not checks:
-            QListWidgetItem(self.tr("没有需要处理的问题"), self.list)
-        self.list.setCurrentRow(0)
-        self.list.itemActivated.connect(self._activated)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(self.label)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
-        metrics = self.fontMetrics()
-        self.resize(metrics.horizontalAdvance("中" * 40), metrics.height() * 20)
-
-    def _severity(self, value: str) -> str:
-        return {
-            "blocking": self.tr("必须处理"),
-            "explain": self.tr("需说明"),
-            "info": self.tr("提示"),
-        }.get(value, value)
-
-    @Slot(QListWidgetItem)
-    def _activated(self, entry: QListWidgetItem) -> None:
-        target = entry.data(Qt.ItemDataRole.UserRole)
-        if target:
-            self.chosen = (str(target[0]), str(target[1]))
-            self.accept()
 
 
 class MainWindow(QMainWindow):
@@ -1086,6 +962,8 @@ class MainWindow(QMainWindow):
         self.save_narratives()
         if self.model.period is None:
             return
+        from ui.checks_dialog import ChecksDialog  # only when asked for: off the start-up path
+
         dialog = ChecksDialog(self.service.checks(self.model.period), self)
         if dialog.exec() and dialog.chosen:
             target, target_id = dialog.chosen

@@ -32,11 +32,13 @@ from models.resources import resources_dir
 from tests.ui.conftest import build_context
 from ui import main as ui_main
 from ui.app_context import AppContext, Appearance, Translations
+from ui.checks_dialog import ChecksDialog
 from ui.dialogs import DialogService, PassphraseDialog, TextDialog
 from ui.entry_model import COL_VALUE, COLUMN_COUNT
 from ui.jobs import Job
 from ui.main import install_fonts
-from ui.main_window import BadgeRole, ChecksDialog, MainWindow
+from ui.main_window import MainWindow
+from ui.plan_tree import BadgeRole
 from ui.print_preview import PrintPreviewDialog
 from ui.progress_dialog import run_job
 from ui.return_actions import ObstaclesDialog
@@ -503,8 +505,9 @@ def city_window(qtbot, tmp_path: Path, dialogs) -> Iterator[QWidget]:
 
 def city_windows(qtbot, window) -> Iterator[QWidget]:
     """Every page of the city window, and its dialogs."""
+    from ui.city_cert_dialog import RegisterCertDialog
     from ui.city_setup_dialog import CitySetupDialog
-    from ui.city_window import PAGES, RegisterCertDialog
+    from ui.city_window import PAGES
 
     for key in PAGES:
         window.show_page(key)

@@ -31,6 +31,7 @@ from tests.app.test_city_end_to_end import fill_allocation, tamper
 from tests.ui.conftest import RecordingDialogs, SyncThreadPool
 from tests.ui.test_keyboard_path import app_state, close  # noqa: F401  (app_state: a fixture used by name)
 from ui.app_context import AppContext, Translations, UiSettings
+from ui.city_cert_dialog import RegisterCertDialog
 from ui.city_models import (
     BehindItemsModel,
     CertModel,
@@ -40,7 +41,7 @@ from ui.city_models import (
     SummaryModel,
 )
 from ui.city_setup_dialog import CitySetupDialog
-from ui.city_window import CityWindow, RegisterCertDialog
+from ui.city_window import CityWindow
 from ui.main import start
 from ui.progress_dialog import ProgressDialog
 

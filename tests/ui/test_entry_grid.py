@@ -21,8 +21,9 @@ from app.office import now_iso
 from models.backups import list_backups
 from tests.ui.conftest import commit_text, fresh_service, stored_value
 from ui.app_context import AppContext
+from ui.checks_dialog import ChecksDialog
 from ui.entry_model import COL_NOTE, COL_PERCENT, COL_VALUE, EntryModel, ErrorRole, ObjectRole
-from ui.main_window import ChecksDialog, MainWindow
+from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
 
 PERIOD = "2018Q2"

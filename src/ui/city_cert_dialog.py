@@ -1,0 +1,138 @@
+"""Registering a district's certificate in the city window: the file, its fingerprint, the district."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.districts import District
+from ui.city_setup_dialog import fit_height
+from ui.setup_wizard import FieldRow
+
+translate = QCoreApplication.translate
+
+
+class RegisterCertDialog(QDialog):
+    """Choose a district and the certificate file it exported (`jindu key export-cert`).
+
+    `submit(code, path)` registers it and returns False to keep the dialog open.
+    """
+
+    def __init__(
+        self,
+        districts: list[District],
+        submit: Callable[[str, Path], bool],
+        browse: Callable[[], Path | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.submit = submit
+        self.browse_file = browse
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.district = QComboBox(self)
+        self.district.setEditable(True)
+        self.district.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.district.setMaxVisibleItems(15)
+        for d in districts:
+            self.district.addItem(f"{d.code} {d.name}", d.code)
+        completer = self.district.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.district_row = FieldRow(form, self.district, self)
+        self.path = QLineEdit(self)
+        self.browse = QPushButton(self)
+        self.path_row = FieldRow(form, self.path, self)
+        # FieldRow stacks the field over its message line; the browse button goes beside the field.
+        box = self.path.parentWidget()
+        stack = box.layout() if box is not None else None
+        assert isinstance(stack, QVBoxLayout)
+        stack.removeWidget(self.path)
+        line = QHBoxLayout()
+        line.addWidget(self.path, 1)
+        line.addWidget(self.browse)
+        stack.insertLayout(0, line)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        self.browse.clicked.connect(self._browse)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.resize(self.fontMetrics().horizontalAdvance("中" * 34), self.sizeHint().height())
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("登记区县证书"))
+        self.setAccessibleName(self.tr("登记区县证书"))
+        self.intro.setText(
+            self.tr(
+                "选择区县，再选择该区县用 jindu key export-cert 导出的证书文件。"
+                "登记后显示证书指纹：请与区县电话核对。已登记过证书的区县，新证书将取代旧证书。"
+            )
+        )
+        self.district_row.set_label(self.tr("区县(&D)："), self.tr("输入代码或名称可筛选"))
+        self.path_row.set_label(self.tr("证书文件(&C)："))
+        self.browse.setText(self.tr("浏览(&B)…"))
+        self.browse.setAccessibleName(self.tr("浏览证书文件"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def chosen_code(self) -> str | None:
+        text = self.district.currentText().strip()
+        index = self.district.findText(text)
+        if index >= 0:
+            return str(self.district.itemData(index))
+        data = self.district.currentData()
+        if data is not None and self.district.itemText(self.district.currentIndex()) == text:
+            return str(data)
+        first = text.split(" ")[0] if text else ""
+        return first or None
+
+    @Slot()
+    def _browse(self) -> None:
+        path = self.browse_file()
+        if path is not None:
+            self.path.setText(str(path))
+
+    @Slot()
+    def _ok(self) -> None:
+        self.district_row.show_error("")
+        self.path_row.show_error("")
+        code = self.chosen_code()
+        text = self.path.text().strip()
+        if not code:
+            self.district_row.show_error(self.tr("请选择区县"))
+            self.district.setFocus()
+        elif not text:
+            self.path_row.show_error(self.tr("请选择证书文件"))
+            self.path.setFocus()
+        elif self.submit(code, Path(text)):
+            self.accept()
+            return
+        fit_height(self)
