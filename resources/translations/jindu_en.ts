@@ -1829,53 +1829,53 @@ Log: %3</translation>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="125"/>
+        <location filename="../../src/ui/setup_wizard.py" line="102"/>
         <source>本单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="127"/>
+        <location filename="../../src/ui/setup_wizard.py" line="104"/>
         <source>选择本单位所在区县，并填写填表人、审核人、单位负责人和联系电话。</source>
         <translation>Choose your district and enter the clerk, the reviewer, the head of the office and a phone number.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="131"/>
+        <location filename="../../src/ui/setup_wizard.py" line="108"/>
         <source>区县可输入名称、拼音首字母（如 yzq）或六位代码（如 500103）查找，用上下键选择。</source>
         <translation>Find the district by its name, its pinyin initials (such as yzq) or its six-digit code (such as 500103); choose with the arrow keys.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="135"/>
+        <location filename="../../src/ui/setup_wizard.py" line="112"/>
         <source>区县(&amp;D)：</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="135"/>
+        <location filename="../../src/ui/setup_wizard.py" line="112"/>
         <source>输入名称、拼音首字母或代码查找</source>
         <translation>Type a name, pinyin initials or a code</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="136"/>
+        <location filename="../../src/ui/setup_wizard.py" line="113"/>
         <source>填表人(&amp;C)：</source>
         <translation>&amp;Clerk:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="137"/>
+        <location filename="../../src/ui/setup_wizard.py" line="114"/>
         <source>审核人(&amp;R)：</source>
         <translation>&amp;Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="138"/>
+        <location filename="../../src/ui/setup_wizard.py" line="115"/>
         <source>单位负责人(&amp;H)：</source>
         <translation>&amp;Head of office:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="139"/>
+        <location filename="../../src/ui/setup_wizard.py" line="116"/>
         <source>联系电话(&amp;P)：</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="139"/>
-        <location filename="../../src/ui/setup_wizard.py" line="140"/>
+        <location filename="../../src/ui/setup_wizard.py" line="116"/>
+        <location filename="../../src/ui/setup_wizard.py" line="117"/>
         <source>如 023-63651188</source>
         <translation>such as 023-63651188</translation>
     </message>
@@ -2168,32 +2168,32 @@ Log: %3</translation>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="221"/>
+        <location filename="../../src/ui/setup_wizard.py" line="185"/>
         <source>签名密钥口令</source>
         <translation>Signing key passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="222"/>
+        <location filename="../../src/ui/setup_wizard.py" line="186"/>
         <source>本单位的报表用签名密钥签发。请设置保护密钥的口令，并输入两次。</source>
         <translation>Your office&apos;s returns are signed with a signing key. Choose the passphrase that protects it, and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="225"/>
+        <location filename="../../src/ui/setup_wizard.py" line="189"/>
         <source>口令至少 %1 个字符。签发报表时需要输入口令；口令遗忘后只能生成新密钥，并重新向市残联登记证书。</source>
         <translation>At least %1 characters. Signing a return asks for it; a forgotten passphrase means a new key, registered with the city federation again.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="229"/>
+        <location filename="../../src/ui/setup_wizard.py" line="193"/>
         <source>口令(&amp;W)：</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="230"/>
+        <location filename="../../src/ui/setup_wizard.py" line="194"/>
         <source>再次输入口令(&amp;A)：</source>
         <translation>Type it &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="250"/>
+        <location filename="../../src/ui/setup_wizard.py" line="214"/>
         <source>两次输入的口令不一致，请重新输入</source>
         <translation>The two passphrases differ; type it again</translation>
     </message>
@@ -3387,48 +3387,53 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
 <context>
     <name>RegisterCertDialog</name>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="88"/>
-        <location filename="../../src/ui/city_cert_dialog.py" line="89"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="78"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="79"/>
         <source>登记区县证书</source>
         <translation>Register a district certificate</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="92"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="82"/>
         <source>选择区县，再选择该区县用 jindu key export-cert 导出的证书文件。登记后显示证书指纹：请与区县电话核对。已登记过证书的区县，新证书将取代旧证书。</source>
         <translation>Choose the district, then the certificate file it exported with jindu key export-cert. Its fingerprint is shown once registered: check it with the district by phone. For a district with a certificate on record, the new certificate replaces the old one.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="96"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="86"/>
         <source>区县(&amp;D)：</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="96"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="86"/>
         <source>输入代码或名称可筛选</source>
         <translation>Type a code or a name to filter</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="97"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="87"/>
         <source>证书文件(&amp;C)：</source>
         <translation>&amp;Certificate file:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="98"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="88"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="99"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="89"/>
         <source>浏览证书文件</source>
         <translation>Browse for the certificate file</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="130"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="115"/>
+        <source>找不到区县“%1”：请从列表中选择，或输入名称、拼音首字母或代码</source>
+        <translation>No district “%1”: choose one from the list, or type its name, pinyin initials or code</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_cert_dialog.py" line="119"/>
         <source>请选择区县</source>
         <translation>Please choose a district</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="133"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="123"/>
         <source>请选择证书文件</source>
         <translation>Please choose a certificate file</translation>
     </message>
@@ -3789,27 +3794,27 @@ The current data is backed up first, so this can be undone by restoring again.</
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="279"/>
+        <location filename="../../src/ui/setup_wizard.py" line="243"/>
         <source>进度 — 首次设置</source>
         <translation>Jindu — first-time setup</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="280"/>
+        <location filename="../../src/ui/setup_wizard.py" line="244"/>
         <source>首次设置</source>
         <translation>First-time setup</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="322"/>
+        <location filename="../../src/ui/setup_wizard.py" line="286"/>
         <source>无法完成设置</source>
         <translation>Setup could not be completed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="329"/>
+        <location filename="../../src/ui/setup_wizard.py" line="293"/>
         <source>设置完成</source>
         <translation>Setup complete</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="331"/>
+        <location filename="../../src/ui/setup_wizard.py" line="295"/>
         <source>已设置 %1，并生成签名密钥。
 证书指纹：%2
 请记下指纹，以便与市残联电话核对。</source>

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from models.districts import District
 from ui.city_setup_dialog import fit_height
+from ui.district_picker import DistrictPicker
 from ui.setup_wizard import FieldRow
 
 translate = QCoreApplication.translate
@@ -48,16 +47,7 @@ class RegisterCertDialog(QDialog):
         self.intro.setWordWrap(True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.district = QComboBox(self)
-        self.district.setEditable(True)
-        self.district.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.district.setMaxVisibleItems(15)
-        for d in districts:
-            self.district.addItem(f"{d.code} {d.name}", d.code)
-        completer = self.district.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.district = DistrictPicker(districts, self)
         self.district_row = FieldRow(form, self.district, self)
         self.path = QLineEdit(self)
         self.browse = QPushButton(self)
@@ -104,15 +94,8 @@ class RegisterCertDialog(QDialog):
         super().changeEvent(event)
 
     def chosen_code(self) -> str | None:
-        text = self.district.currentText().strip()
-        index = self.district.findText(text)
-        if index >= 0:
-            return str(self.district.itemData(index))
-        data = self.district.currentData()
-        if data is not None and self.district.itemText(self.district.currentIndex()) == text:
-            return str(data)
-        first = text.split(" ")[0] if text else ""
-        return first or None
+        district = self.district.chosen()
+        return district.code if district is not None else None
 
     @Slot()
     def _browse(self) -> None:
@@ -126,8 +109,15 @@ class RegisterCertDialog(QDialog):
         self.path_row.show_error("")
         code = self.chosen_code()
         text = self.path.text().strip()
+        typed = self.district.currentText().strip()
         if not code:
-            self.district_row.show_error(self.tr("请选择区县"))
+            self.district_row.show_error(
+                self.tr("找不到区县“%1”：请从列表中选择，或输入名称、拼音首字母或代码").replace(
+                    "%1", typed
+                )
+                if typed
+                else self.tr("请选择区县")
+            )
             self.district.setFocus()
         elif not text:
             self.path_row.show_error(self.tr("请选择证书文件"))

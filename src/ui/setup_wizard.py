@@ -10,10 +10,8 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QEvent, QStringListModel, QTimer, Slot
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,22 +24,17 @@ from PySide6.QtWidgets import (
 from app import keys
 from app.office import OFFICE_LABELS, Office
 from app.office_setup import setup_office
-from models.districts import District, current_districts, find_district, search_districts
+from models.districts import District, current_districts, find_district
 from models.errors import InputError, JinduError
 from ui.app_context import AppContext
+from ui.district_picker import DistrictPicker
 
 log = logging.getLogger(__name__)
-
-SEARCH_LIMIT = 12
 
 
 def plain_label(text: str) -> str:
     """A label without its mnemonic and colon: "区县(&D)：" -> "区县", "&District:" -> "District"."""
     return re.sub(r"\(&.\)", "", text).replace("&", "").rstrip("：: ")
-
-
-def district_text(district: District) -> str:
-    return f"{district.name}（{district.code}）"
 
 
 class FieldRow:
@@ -85,23 +78,7 @@ class OfficePage(QWizardPage):
         self.intro.setWordWrap(True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.district = QComboBox(self)
-        self.district.setEditable(True)
-        self.district.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.district.setMaxVisibleItems(15)
-        for d in current_districts():
-            self.district.addItem(district_text(d), d.code)
-        self.district.setCurrentIndex(-1)
-        self.matches = QStringListModel(self)
-        self.completer = QCompleter(self.matches, self)
-        # The search is ours (name, pinyin initials or code); the popup shows it unfiltered.
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setMaxVisibleItems(SEARCH_LIMIT)
-        self.district.setCompleter(self.completer)
-        line = self.district.lineEdit()
-        assert line is not None
-        line.textEdited.connect(self._search)
-        self.completer.activated[str].connect(self._picked)  # type: ignore[index]
+        self.district = DistrictPicker(current_districts(), self)
         self.clerk = QLineEdit(self)
         self.reviewer = QLineEdit(self)
         self.head = QLineEdit(self)
@@ -144,28 +121,15 @@ class OfficePage(QWizardPage):
             self.retranslate()
         super().changeEvent(event)
 
-    @Slot(str)
-    def _search(self, text: str) -> None:
-        found = search_districts(text.strip())[:SEARCH_LIMIT] if text.strip() else []
-        self.matches.setStringList([district_text(d) for d in found])
-        if found:
-            self.completer.complete()
-
-    @Slot(str)
-    def _picked(self, text: str) -> None:
-        index = self.district.findText(text)
-        if index >= 0:
-            self.district.setCurrentIndex(index)
-
     def chosen_district(self) -> District:
         """The district picked from the list, or found from what was typed; raises InputError."""
+        picked = self.district.chosen()
+        if picked is not None:
+            return picked
         text = self.district.currentText().strip()
-        index = self.district.findText(text)
-        if index >= 0:
-            return find_district(str(self.district.itemData(index)))
         if not text:
             raise InputError("区县", text, "请选择本单位所在区县")
-        return find_district(text)
+        return find_district(text)  # says why not, or gives a former unit (see accept)
 
     def values(self) -> dict[str, str]:
         return {

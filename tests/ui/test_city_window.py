@@ -377,7 +377,7 @@ def test_the_charts_draw_and_read_out_their_values(received_window: CityWindow) 
 
 
 def test_registering_a_certificate_shows_its_fingerprint_and_replacing_one_asks(
-    window: CityWindow, season: Season, tmp_path: Path, city_dialogs: CityDialogs
+    qtbot, window: CityWindow, season: Season, tmp_path: Path, city_dialogs: CityDialogs
 ) -> None:
     cert = tmp_path / "wanzhou.pem"
     assert jindu(season.offices["500101"], "key", "export-cert", str(cert)).code == 0
@@ -417,10 +417,21 @@ def test_registering_a_certificate_shows_its_fingerprint_and_replacing_one_asks(
         window.city.expected_districts(), lambda c, p: bool(submitted.append((c, p))) or True,
         lambda: cert, window,
     )  # fmt: skip
-    dialog.district.setCurrentIndex(dialog.district.findData("500101"))
+    dialog.district.select_code("500101")
     dialog.browse.click()
     dialog._ok()
     assert submitted == [("500101", cert)]
+
+    # Typed as in the setup wizard: pinyin initials offer 万州区; a name nobody has is refused.
+    dialog.district.setCurrentIndex(-1)
+    qtbot.keyClicks(dialog.district.lineEdit(), "wzq")
+    assert dialog.district.matches.stringList()[0] == "万州区（500101）"
+    dialog.district.search.activated[str].emit("万州区（500101）")  # type: ignore[index]
+    assert dialog.chosen_code() == "500101"
+    dialog.district.setEditText("xyz")
+    dialog._ok()
+    assert submitted == [("500101", cert)]
+    assert "xyz" in dialog.district_row.error.text()
 
 
 # ----- exports ------------------------------------------------------------------------------------
