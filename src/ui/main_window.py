@@ -508,8 +508,22 @@ class MainWindow(QMainWindow):
         for edit in self.narratives.values():
             edit.setMinimumHeight(line * 4)
         self.message_line.setMinimumHeight(line + 6)
+        self._fit_status_combo()
         self.tree.fit_names()
         self.grid.resize_columns()
+
+    def _fit_status_combo(self) -> None:
+        # Qt sizes a combo box to a width that clips （未填） at large fonts, and more so under
+        # the high-contrast frames: the widest status plus room for the arrow and the frames.
+        metrics = self.status_combo.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.status_combo.itemText(i))
+                for i in range(self.status_combo.count())
+            ),
+            default=0,
+        )
+        self.status_combo.setMinimumWidth(widest + 3 * metrics.height())
 
     @Slot()
     def undo(self) -> None:
@@ -569,6 +583,7 @@ class MainWindow(QMainWindow):
         index = self.status_combo.findData(current if current is not None else "")
         self.status_combo.setCurrentIndex(max(index, 0))
         self.status_combo.blockSignals(False)
+        self._fit_status_combo()
 
     # ----- plan tree ---------------------------------------------------------------------------
     def _fill_tree(self) -> None:

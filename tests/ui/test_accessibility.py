@@ -363,6 +363,10 @@ def test_layouts_survive_200_percent_fonts(
     assert window.font().pointSizeF() >= 2 * big_fonts.base_font.pointSizeF() - 0.5
     assert window.minimumSizeHint().width() <= 1400 and window.minimumSizeHint().height() <= 900
     assert not clipped(window)
+    # The status list shows its longest entry whole, with room left for the arrow.
+    combo, metrics = window.status_combo, window.status_combo.fontMetrics()
+    widest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.width() >= widest + 2 * metrics.height()
     empty = build_context(tmp_path / "new", dialogs)
     try:
         wizard = SetupWizard(empty)
