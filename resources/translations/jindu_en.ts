@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AppliesToDialog</name>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="48"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="49"/>
+        <source>选择适用区县</source>
+        <translation>Choose districts</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="53"/>
+        <source>全部区县(&amp;A)</source>
+        <translation>&amp;All districts</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="54"/>
+        <source>指定区县(&amp;S)</source>
+        <translation>&amp;Selected districts</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="66"/>
+        <source>区县(&amp;D)：空格键勾选或取消</source>
+        <translation>&amp;Districts (Space ticks or unticks):</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="68"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="81"/>
+        <source>区县组：按下按钮即勾选该组的全部区县</source>
+        <translation>District groups: a button ticks all districts of its group</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="82"/>
+        <source>清除勾选(&amp;L)</source>
+        <translation>C&amp;lear ticks</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="83"/>
+        <source>清除勾选</source>
+        <translation>Clear ticks</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="97"/>
+        <source>新区县组名称(&amp;N)：</source>
+        <translation>&amp;New group name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="99"/>
+        <source>新区县组名称</source>
+        <translation>New group name</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="101"/>
+        <source>把勾选的区县存为区县组(&amp;G)</source>
+        <translation>Save ticked districts as a &amp;group</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="102"/>
+        <source>把勾选的区县存为区县组</source>
+        <translation>Save ticked districts as a group</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="111"/>
+        <source>提示</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="112"/>
+        <source>勾选的区县与某个区县组完全相同时，指标按区县组引用。</source>
+        <translation>When the ticked districts are exactly a group, the indicator refers to the group.</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="133"/>
+        <source>%1（%2 个区县）</source>
+        <translation>%1 (%2 districts)</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="138"/>
+        <source>（建议）</source>
+        <translation> (suggested)</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="149"/>
+        <source>选择“全部区县”时不看勾选</source>
+        <translation>Ticks are ignored while &quot;All districts&quot; is chosen</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="178"/>
+        <source>已勾选「%1」的 %2 个区县。</source>
+        <translation>Ticked the %2 districts of &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="189"/>
+        <source>已清除全部勾选。</source>
+        <translation>All ticks cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="196"/>
+        <source>未能添加区县组：</source>
+        <translation>Could not add the group: </translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="201"/>
+        <source>已添加区县组「%1」（%2 个区县）。</source>
+        <translation>Added the group &quot;%1&quot; (%2 districts).</translation>
+    </message>
+</context>
+<context>
     <name>BehindItemsModel</name>
     <message>
         <location filename="../../src/ui/city_models.py" line="636"/>
@@ -906,115 +1015,6 @@ Log: %3</translation>
     </message>
 </context>
 <context>
-    <name>DistrictPicker</name>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="153"/>
-        <location filename="../../src/ui/plan_editor.py" line="154"/>
-        <source>选择适用区县</source>
-        <translation>Choose districts</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="158"/>
-        <source>全部区县(&amp;A)</source>
-        <translation>&amp;All districts</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="159"/>
-        <source>指定区县(&amp;S)</source>
-        <translation>&amp;Selected districts</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="171"/>
-        <source>区县(&amp;D)：空格键勾选或取消</source>
-        <translation>&amp;Districts (Space ticks or unticks):</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="173"/>
-        <source>区县</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="186"/>
-        <source>区县组：按下按钮即勾选该组的全部区县</source>
-        <translation>District groups: a button ticks all districts of its group</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="187"/>
-        <source>清除勾选(&amp;L)</source>
-        <translation>C&amp;lear ticks</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="188"/>
-        <source>清除勾选</source>
-        <translation>Clear ticks</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="202"/>
-        <source>新区县组名称(&amp;N)：</source>
-        <translation>&amp;New group name:</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="204"/>
-        <source>新区县组名称</source>
-        <translation>New group name</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="206"/>
-        <source>把勾选的区县存为区县组(&amp;G)</source>
-        <translation>Save ticked districts as a &amp;group</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="207"/>
-        <source>把勾选的区县存为区县组</source>
-        <translation>Save ticked districts as a group</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="216"/>
-        <source>提示</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="217"/>
-        <source>勾选的区县与某个区县组完全相同时，指标按区县组引用。</source>
-        <translation>When the ticked districts are exactly a group, the indicator refers to the group.</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="244"/>
-        <source>%1（%2 个区县）</source>
-        <translation>%1 (%2 districts)</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="249"/>
-        <source>（建议）</source>
-        <translation> (suggested)</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="260"/>
-        <source>选择“全部区县”时不看勾选</source>
-        <translation>Ticks are ignored while &quot;All districts&quot; is chosen</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="289"/>
-        <source>已勾选「%1」的 %2 个区县。</source>
-        <translation>Ticked the %2 districts of &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="300"/>
-        <source>已清除全部勾选。</source>
-        <translation>All ticks cleared.</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="307"/>
-        <source>未能添加区县组：</source>
-        <translation>Could not add the group: </translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/plan_editor.py" line="312"/>
-        <source>已添加区县组「%1」（%2 个区县）。</source>
-        <translation>Added the group &quot;%1&quot; (%2 districts).</translation>
-    </message>
-</context>
-<context>
     <name>DistrictsPage</name>
     <message>
         <location filename="../../src/ui/city_pages.py" line="255"/>
@@ -1562,7 +1562,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="463"/>
-        <location filename="../../src/ui/main_window.py" line="883"/>
+        <location filename="../../src/ui/main_window.py" line="898"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1578,7 +1578,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="468"/>
-        <location filename="../../src/ui/main_window.py" line="940"/>
+        <location filename="../../src/ui/main_window.py" line="955"/>
         <source>回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格</source>
         <translation>Enter moves down, Tab moves right, F2 or typing edits, Ctrl+V pastes, Ctrl+Z undoes; Ctrl+Tab leaves the grid</translation>
     </message>
@@ -1614,7 +1614,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="477"/>
-        <location filename="../../src/ui/main_window.py" line="884"/>
+        <location filename="../../src/ui/main_window.py" line="899"/>
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
@@ -1625,7 +1625,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="478"/>
-        <location filename="../../src/ui/main_window.py" line="885"/>
+        <location filename="../../src/ui/main_window.py" line="900"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
@@ -1636,7 +1636,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="479"/>
-        <location filename="../../src/ui/main_window.py" line="886"/>
+        <location filename="../../src/ui/main_window.py" line="901"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
@@ -1646,127 +1646,127 @@ Log: %3</translation>
         <translation>Saved when you leave the box or stop typing for a moment</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="531"/>
+        <location filename="../../src/ui/main_window.py" line="545"/>
         <source>撤销(&amp;U) %1</source>
         <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="532"/>
+        <location filename="../../src/ui/main_window.py" line="546"/>
         <source>重做(&amp;R) %1</source>
         <translation>&amp;Redo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="536"/>
+        <location filename="../../src/ui/main_window.py" line="550"/>
         <source>进度 — %1 — %2</source>
         <translation>Jindu — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="547"/>
+        <location filename="../../src/ui/main_window.py" line="561"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="548"/>
+        <location filename="../../src/ui/main_window.py" line="562"/>
         <source>已提交审核</source>
         <translation>submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="549"/>
+        <location filename="../../src/ui/main_window.py" line="563"/>
         <source>已签发</source>
         <translation>signed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="554"/>
+        <location filename="../../src/ui/main_window.py" line="568"/>
         <source>未填</source>
         <translation>Not filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="556"/>
+        <location filename="../../src/ui/main_window.py" line="570"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="557"/>
+        <location filename="../../src/ui/main_window.py" line="571"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="558"/>
+        <location filename="../../src/ui/main_window.py" line="572"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="559"/>
+        <location filename="../../src/ui/main_window.py" line="573"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="566"/>
+        <location filename="../../src/ui/main_window.py" line="580"/>
         <source>（未填）</source>
         <translation>(not filled)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="602"/>
+        <location filename="../../src/ui/main_window.py" line="617"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="605"/>
+        <location filename="../../src/ui/main_window.py" line="620"/>
         <source>无指标</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="612"/>
+        <location filename="../../src/ui/main_window.py" line="627"/>
         <source>已填 %1 个指标，共 %2 个</source>
         <translation>%1 of %2 indicators filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="631"/>
+        <location filename="../../src/ui/main_window.py" line="646"/>
         <source>已填报 %1 项工作任务，共 %2 项</source>
         <translation>%1 of %2 tasks reported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="638"/>
+        <location filename="../../src/ui/main_window.py" line="653"/>
         <source>滞后 %1 项</source>
         <translation>%1 behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="672"/>
+        <location filename="../../src/ui/main_window.py" line="687"/>
         <source>这一部分没有需要本区县填报的指标；请在下方填写工作任务的状态和说明。</source>
         <translation>This part has no indicators for your district to fill in; give each task its status and report below.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="759"/>
+        <location filename="../../src/ui/main_window.py" line="774"/>
         <source>报表：第 %1 版，%2</source>
         <translation>Return: revision %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="767"/>
+        <location filename="../../src/ui/main_window.py" line="782"/>
         <source>报送截止：%1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="848"/>
+        <location filename="../../src/ui/main_window.py" line="863"/>
         <source>工作任务 %1 的状态填写后不能清空，可改选其他状态</source>
         <translation>Task %1&apos;s status cannot be emptied once given; choose another status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="889"/>
+        <location filename="../../src/ui/main_window.py" line="904"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="913"/>
+        <location filename="../../src/ui/main_window.py" line="928"/>
         <source>此列由程序计算，只能填写“本期累计”和“备注”</source>
         <translation>This column is computed; only Total to date and Note can be typed in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1031"/>
+        <location filename="../../src/ui/main_window.py" line="1046"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1033"/>
+        <location filename="../../src/ui/main_window.py" line="1048"/>
         <source>F6 / Shift+F6：在报告期、工作任务、填报表和任务说明之间切换
 Alt+带下划线的字母：转到相应的框
 填报表中：回车下移，Tab 右移，F2 或直接输入开始编辑，Esc 取消；
@@ -1785,12 +1785,12 @@ Ctrl+PgUp / Ctrl+PgDn: previous / next period
 F7: checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1049"/>
+        <location filename="../../src/ui/main_window.py" line="1064"/>
         <source>关于进度</source>
         <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1050"/>
+        <location filename="../../src/ui/main_window.py" line="1065"/>
         <source>进度（Jindu）%1
 区县残联工作要点推进情况填报
 
@@ -1829,53 +1829,53 @@ Log: %3</translation>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="102"/>
+        <location filename="../../src/ui/setup_wizard.py" line="97"/>
         <source>本单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="104"/>
+        <location filename="../../src/ui/setup_wizard.py" line="99"/>
         <source>选择本单位所在区县，并填写填表人、审核人、单位负责人和联系电话。</source>
         <translation>Choose your district and enter the clerk, the reviewer, the head of the office and a phone number.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="108"/>
+        <location filename="../../src/ui/setup_wizard.py" line="103"/>
         <source>区县可输入名称、拼音首字母（如 yzq）或六位代码（如 500103）查找，用上下键选择。</source>
         <translation>Find the district by its name, its pinyin initials (such as yzq) or its six-digit code (such as 500103); choose with the arrow keys.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="112"/>
+        <location filename="../../src/ui/setup_wizard.py" line="107"/>
         <source>区县(&amp;D)：</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="112"/>
+        <location filename="../../src/ui/setup_wizard.py" line="107"/>
         <source>输入名称、拼音首字母或代码查找</source>
         <translation>Type a name, pinyin initials or a code</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="113"/>
+        <location filename="../../src/ui/setup_wizard.py" line="108"/>
         <source>填表人(&amp;C)：</source>
         <translation>&amp;Clerk:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="114"/>
+        <location filename="../../src/ui/setup_wizard.py" line="109"/>
         <source>审核人(&amp;R)：</source>
         <translation>&amp;Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="115"/>
+        <location filename="../../src/ui/setup_wizard.py" line="110"/>
         <source>单位负责人(&amp;H)：</source>
         <translation>&amp;Head of office:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="116"/>
+        <location filename="../../src/ui/setup_wizard.py" line="111"/>
         <source>联系电话(&amp;P)：</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="116"/>
-        <location filename="../../src/ui/setup_wizard.py" line="117"/>
+        <location filename="../../src/ui/setup_wizard.py" line="111"/>
+        <location filename="../../src/ui/setup_wizard.py" line="112"/>
         <source>如 023-63651188</source>
         <translation>such as 023-63651188</translation>
     </message>
@@ -2160,7 +2160,7 @@ Log: %3</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/ui/dialogs.py" line="157"/>
+        <location filename="../../src/ui/dialogs.py" line="169"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
@@ -2168,32 +2168,32 @@ Log: %3</translation>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="185"/>
+        <location filename="../../src/ui/setup_wizard.py" line="180"/>
         <source>签名密钥口令</source>
         <translation>Signing key passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="186"/>
+        <location filename="../../src/ui/setup_wizard.py" line="181"/>
         <source>本单位的报表用签名密钥签发。请设置保护密钥的口令，并输入两次。</source>
         <translation>Your office&apos;s returns are signed with a signing key. Choose the passphrase that protects it, and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="189"/>
+        <location filename="../../src/ui/setup_wizard.py" line="184"/>
         <source>口令至少 %1 个字符。签发报表时需要输入口令；口令遗忘后只能生成新密钥，并重新向市残联登记证书。</source>
         <translation>At least %1 characters. Signing a return asks for it; a forgotten passphrase means a new key, registered with the city federation again.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="193"/>
+        <location filename="../../src/ui/setup_wizard.py" line="188"/>
         <source>口令(&amp;W)：</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="194"/>
+        <location filename="../../src/ui/setup_wizard.py" line="189"/>
         <source>再次输入口令(&amp;A)：</source>
         <translation>Type it &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="214"/>
+        <location filename="../../src/ui/setup_wizard.py" line="209"/>
         <source>两次输入的口令不一致，请重新输入</source>
         <translation>The two passphrases differ; type it again</translation>
     </message>
@@ -2244,733 +2244,733 @@ Log: %3</translation>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="794"/>
-        <location filename="../../src/ui/plan_editor.py" line="970"/>
-        <location filename="../../src/ui/plan_editor.py" line="1811"/>
+        <location filename="../../src/ui/plan_editor.py" line="480"/>
+        <location filename="../../src/ui/plan_editor.py" line="656"/>
+        <location filename="../../src/ui/plan_editor.py" line="1497"/>
         <source>计划编辑</source>
         <translation>Plan editor</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="796"/>
+        <location filename="../../src/ui/plan_editor.py" line="482"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="797"/>
+        <location filename="../../src/ui/plan_editor.py" line="483"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="798"/>
+        <location filename="../../src/ui/plan_editor.py" line="484"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="799"/>
+        <location filename="../../src/ui/plan_editor.py" line="485"/>
         <source>编辑已安装的计划(&amp;L)</source>
         <translation>Edit an insta&amp;lled plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="800"/>
+        <location filename="../../src/ui/plan_editor.py" line="486"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="802"/>
+        <location filename="../../src/ui/plan_editor.py" line="488"/>
         <source>打开通知原文(&amp;O)…</source>
         <translation>&amp;Open notice…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="803"/>
+        <location filename="../../src/ui/plan_editor.py" line="489"/>
         <source>打开计划目录 JSON(&amp;J)…</source>
         <translation>Open catalogue &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="804"/>
+        <location filename="../../src/ui/plan_editor.py" line="490"/>
         <source>保存计划目录 JSON(&amp;S)…</source>
         <translation>&amp;Save catalogue JSON…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="805"/>
+        <location filename="../../src/ui/plan_editor.py" line="491"/>
         <source>从工作簿导入(&amp;I)…</source>
         <translation>&amp;Import from workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="806"/>
+        <location filename="../../src/ui/plan_editor.py" line="492"/>
         <source>导出为工作簿(&amp;X)…</source>
         <translation>E&amp;xport as workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="807"/>
+        <location filename="../../src/ui/plan_editor.py" line="493"/>
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="808"/>
+        <location filename="../../src/ui/plan_editor.py" line="494"/>
         <source>添加部分(&amp;1)</source>
         <translation>Add section &amp;1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="809"/>
+        <location filename="../../src/ui/plan_editor.py" line="495"/>
         <source>添加工作任务(&amp;2)</source>
         <translation>Add task &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="810"/>
+        <location filename="../../src/ui/plan_editor.py" line="496"/>
         <source>添加指标(&amp;3)</source>
         <translation>Add indicator &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="811"/>
+        <location filename="../../src/ui/plan_editor.py" line="497"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="812"/>
+        <location filename="../../src/ui/plan_editor.py" line="498"/>
         <source>上移(&amp;U)</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="813"/>
+        <location filename="../../src/ui/plan_editor.py" line="499"/>
         <source>下移(&amp;W)</source>
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="814"/>
+        <location filename="../../src/ui/plan_editor.py" line="500"/>
         <source>用原文中选中的文字作来源句(&amp;R)</source>
         <translation>Use the selected notice text as sou&amp;rce</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="815"/>
+        <location filename="../../src/ui/plan_editor.py" line="501"/>
         <source>检查(&amp;K)</source>
         <translation>Chec&amp;k</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="816"/>
+        <location filename="../../src/ui/plan_editor.py" line="502"/>
         <source>发布(&amp;P)…</source>
         <translation>&amp;Publish…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="825"/>
+        <location filename="../../src/ui/plan_editor.py" line="511"/>
         <source>计划结构(&amp;T)：</source>
         <translation>Plan s&amp;tructure:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="826"/>
+        <location filename="../../src/ui/plan_editor.py" line="512"/>
         <source>计划结构</source>
         <translation>Plan structure</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="828"/>
+        <location filename="../../src/ui/plan_editor.py" line="514"/>
         <source>部分、工作任务和指标；选中后在下方表单中修改，右侧显示通知原文中的句子</source>
         <translation>Sections, tasks and indicators; edit the selected one in the form below; its sentence is shown in the notice on the right</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="830"/>
+        <location filename="../../src/ui/plan_editor.py" line="516"/>
         <source>提示</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="831"/>
+        <location filename="../../src/ui/plan_editor.py" line="517"/>
         <source>表单标题</source>
         <translation>Form title</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="832"/>
+        <location filename="../../src/ui/plan_editor.py" line="518"/>
         <source>表单提示</source>
         <translation>Form message</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="833"/>
+        <location filename="../../src/ui/plan_editor.py" line="519"/>
         <source>在左侧选择计划、部分、工作任务或指标。</source>
         <translation>Select the plan, a section, a task or an indicator on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="834"/>
+        <location filename="../../src/ui/plan_editor.py" line="520"/>
         <source>通知原文(&amp;X)：</source>
         <translation>Notice te&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="835"/>
+        <location filename="../../src/ui/plan_editor.py" line="521"/>
         <source>通知原文</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="837"/>
+        <location filename="../../src/ui/plan_editor.py" line="523"/>
         <source>识别出的目标所在句子加底色和下划线，目标数字加粗</source>
         <translation>Sentences with a found target are tinted and underlined; the target itself is bold</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="840"/>
+        <location filename="../../src/ui/plan_editor.py" line="526"/>
         <source>图例：识别出目标的句子加底色和下划线；目标数字加粗。选中指标即跳到它的句子。</source>
         <translation>Legend: sentences with a found target are tinted and underlined; the target itself is bold. Selecting an indicator jumps to its sentence.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="842"/>
-        <location filename="../../src/ui/plan_editor.py" line="844"/>
+        <location filename="../../src/ui/plan_editor.py" line="528"/>
+        <location filename="../../src/ui/plan_editor.py" line="530"/>
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="843"/>
+        <location filename="../../src/ui/plan_editor.py" line="529"/>
         <source>问题(&amp;B)：按回车或双击转到相应位置</source>
         <translation>Pro&amp;blems (Enter or double-click goes to the place):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="846"/>
+        <location filename="../../src/ui/plan_editor.py" line="532"/>
         <source>计划编号(&amp;I)：</source>
         <translation>Plan &amp;ID:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="847"/>
+        <location filename="../../src/ui/plan_editor.py" line="533"/>
         <source>计划标题(&amp;L)：</source>
         <translation>Tit&amp;le:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="848"/>
+        <location filename="../../src/ui/plan_editor.py" line="534"/>
         <source>发文单位(&amp;U)：</source>
         <translation>Iss&amp;uer:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="849"/>
+        <location filename="../../src/ui/plan_editor.py" line="535"/>
         <source>发文日期(&amp;D)：</source>
         <translation>Issue &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="850"/>
+        <location filename="../../src/ui/plan_editor.py" line="536"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="851"/>
+        <location filename="../../src/ui/plan_editor.py" line="537"/>
         <source>报送频率(&amp;Q)：</source>
         <translation>Fre&amp;quency:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="852"/>
+        <location filename="../../src/ui/plan_editor.py" line="538"/>
         <source>报送期限（期末后天数）(&amp;G)：</source>
         <translation>Due (days after the period) (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="853"/>
+        <location filename="../../src/ui/plan_editor.py" line="539"/>
         <source>草稿提示(&amp;H)：</source>
         <translation>Draft notes (&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="865"/>
+        <location filename="../../src/ui/plan_editor.py" line="551"/>
         <source>每年</source>
         <translation>Yearly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="866"/>
+        <location filename="../../src/ui/plan_editor.py" line="552"/>
         <source>每半年</source>
         <translation>Half-yearly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="867"/>
+        <location filename="../../src/ui/plan_editor.py" line="553"/>
         <source>每季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="868"/>
+        <location filename="../../src/ui/plan_editor.py" line="554"/>
         <source>每月</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="873"/>
+        <location filename="../../src/ui/plan_editor.py" line="559"/>
         <source>序号(&amp;N)：</source>
         <translation>&amp;Number:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="874"/>
+        <location filename="../../src/ui/plan_editor.py" line="560"/>
         <source>标题(&amp;L)：</source>
         <translation>Tit&amp;le:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="875"/>
+        <location filename="../../src/ui/plan_editor.py" line="561"/>
         <source>正文(&amp;Z)：</source>
         <translation>Text (&amp;Z):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="879"/>
+        <location filename="../../src/ui/plan_editor.py" line="565"/>
         <source>指标名称(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="880"/>
+        <location filename="../../src/ui/plan_editor.py" line="566"/>
         <source>类型(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="881"/>
+        <location filename="../../src/ui/plan_editor.py" line="567"/>
         <source>单位(&amp;N)：</source>
         <translation>U&amp;nit:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="882"/>
+        <location filename="../../src/ui/plan_editor.py" line="568"/>
         <source>目标(&amp;G)：</source>
         <translation>Tar&amp;get:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="883"/>
+        <location filename="../../src/ui/plan_editor.py" line="569"/>
         <source>目标上限（区间）(&amp;A)：</source>
         <translation>Upper bound of a r&amp;ange:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="884"/>
+        <location filename="../../src/ui/plan_editor.py" line="570"/>
         <source>比较(&amp;J)：</source>
         <translation>Comparator (&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="885"/>
+        <location filename="../../src/ui/plan_editor.py" line="571"/>
         <source>填报层级(&amp;V)：</source>
         <translation>Reported by (le&amp;vel):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="886"/>
+        <location filename="../../src/ui/plan_editor.py" line="572"/>
         <source>适用区县(&amp;Q)：</source>
         <translation>Districts (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="887"/>
+        <location filename="../../src/ui/plan_editor.py" line="573"/>
         <source>比率公式分子(&amp;Y)：</source>
         <translation>Rate numerator (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="888"/>
+        <location filename="../../src/ui/plan_editor.py" line="574"/>
         <source>比率公式分母(&amp;D)：</source>
         <translation>Rate &amp;denominator:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="889"/>
+        <location filename="../../src/ui/plan_editor.py" line="575"/>
         <source>来源句(&amp;S)：</source>
         <translation>&amp;Source sentence:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="890"/>
+        <location filename="../../src/ui/plan_editor.py" line="576"/>
         <source>备注(&amp;O)：</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="893"/>
+        <location filename="../../src/ui/plan_editor.py" line="579"/>
         <source>如 2000、1.2万、80%</source>
         <translation>e.g. 2000, 1.2万, 80%</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="894"/>
+        <location filename="../../src/ui/plan_editor.py" line="580"/>
         <source>区间目标（如 5-8）的上限，否则留空</source>
         <translation>Upper bound of a range (such as 5-8); otherwise empty</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="895"/>
+        <location filename="../../src/ui/plan_editor.py" line="581"/>
         <source>选择区县(&amp;C)…</source>
         <translation>&amp;Choose districts…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="896"/>
+        <location filename="../../src/ui/plan_editor.py" line="582"/>
         <source>选择区县</source>
         <translation>Choose districts</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="897"/>
+        <location filename="../../src/ui/plan_editor.py" line="583"/>
         <source>用原文中选中的文字(&amp;W)</source>
         <translation>Use selected notice text (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="898"/>
+        <location filename="../../src/ui/plan_editor.py" line="584"/>
         <source>用原文中选中的文字作来源句</source>
         <translation>Use the selected notice text as the source sentence</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="900"/>
+        <location filename="../../src/ui/plan_editor.py" line="586"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="901"/>
+        <location filename="../../src/ui/plan_editor.py" line="587"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="902"/>
+        <location filename="../../src/ui/plan_editor.py" line="588"/>
         <source>比率</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="903"/>
+        <location filename="../../src/ui/plan_editor.py" line="589"/>
         <source>完成事项</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="908"/>
-        <location filename="../../src/ui/plan_editor.py" line="1285"/>
+        <location filename="../../src/ui/plan_editor.py" line="594"/>
+        <location filename="../../src/ui/plan_editor.py" line="971"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="909"/>
+        <location filename="../../src/ui/plan_editor.py" line="595"/>
         <source>≥ 以上</source>
         <translation>≥ at least</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="910"/>
+        <location filename="../../src/ui/plan_editor.py" line="596"/>
         <source>≤ 以下</source>
         <translation>≤ at most</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="915"/>
-        <location filename="../../src/ui/plan_editor.py" line="1135"/>
+        <location filename="../../src/ui/plan_editor.py" line="601"/>
+        <location filename="../../src/ui/plan_editor.py" line="821"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="915"/>
-        <location filename="../../src/ui/plan_editor.py" line="1135"/>
+        <location filename="../../src/ui/plan_editor.py" line="601"/>
+        <location filename="../../src/ui/plan_editor.py" line="821"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="920"/>
+        <location filename="../../src/ui/plan_editor.py" line="606"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="921"/>
+        <location filename="../../src/ui/plan_editor.py" line="607"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="922"/>
+        <location filename="../../src/ui/plan_editor.py" line="608"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="923"/>
+        <location filename="../../src/ui/plan_editor.py" line="609"/>
         <source>层级与区县</source>
         <translation>Level and districts</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="924"/>
+        <location filename="../../src/ui/plan_editor.py" line="610"/>
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="937"/>
+        <location filename="../../src/ui/plan_editor.py" line="623"/>
         <source>（未命名计划）</source>
         <translation>(untitled plan)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="939"/>
+        <location filename="../../src/ui/plan_editor.py" line="625"/>
         <source>计划编辑 — %1</source>
         <translation>Plan editor — %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="956"/>
+        <location filename="../../src/ui/plan_editor.py" line="642"/>
         <source>已载入：%1 个部分，%2 项工作任务，%3 个指标。</source>
         <translation>Loaded: %1 sections, %2 tasks, %3 indicators.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="970"/>
+        <location filename="../../src/ui/plan_editor.py" line="656"/>
         <source>当前目录有未保存或未发布的修改，放弃这些修改吗？</source>
         <translation>The catalogue has changes that are not saved or published. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="976"/>
-        <location filename="../../src/ui/plan_editor.py" line="986"/>
+        <location filename="../../src/ui/plan_editor.py" line="662"/>
+        <location filename="../../src/ui/plan_editor.py" line="672"/>
         <source>打开通知原文</source>
         <translation>Open notice</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="976"/>
+        <location filename="../../src/ui/plan_editor.py" line="662"/>
         <source>通知 (*.txt *.docx *.pdf)</source>
         <translation>Notices (*.txt *.docx *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="987"/>
+        <location filename="../../src/ui/plan_editor.py" line="673"/>
         <source>用这份通知重新生成草稿吗？选“否”只显示原文，保留当前目录。</source>
         <translation>Draft the catalogue again from this notice? &quot;No&quot; only shows the text and keeps the current catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="996"/>
+        <location filename="../../src/ui/plan_editor.py" line="682"/>
         <source>无法打开通知</source>
         <translation>Cannot open the notice</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1004"/>
+        <location filename="../../src/ui/plan_editor.py" line="690"/>
         <source>打开计划目录</source>
         <translation>Open catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1004"/>
-        <location filename="../../src/ui/plan_editor.py" line="1053"/>
+        <location filename="../../src/ui/plan_editor.py" line="690"/>
+        <location filename="../../src/ui/plan_editor.py" line="739"/>
         <source>计划目录 (*.json)</source>
         <translation>Plan catalogues (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1011"/>
+        <location filename="../../src/ui/plan_editor.py" line="697"/>
         <source>无法打开计划目录</source>
         <translation>Cannot open the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1022"/>
+        <location filename="../../src/ui/plan_editor.py" line="708"/>
         <source>无法读取已安装的计划</source>
         <translation>Cannot read the installed plans</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1025"/>
+        <location filename="../../src/ui/plan_editor.py" line="711"/>
         <source>（没有已安装的计划）</source>
         <translation>(no installed plans)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1028"/>
+        <location filename="../../src/ui/plan_editor.py" line="714"/>
         <source>%1（%2，%3 年，第 %4 版）</source>
         <translation>%1 (%2, %3, version %4)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1043"/>
+        <location filename="../../src/ui/plan_editor.py" line="729"/>
         <source>无法读取计划</source>
         <translation>Cannot read the plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1053"/>
+        <location filename="../../src/ui/plan_editor.py" line="739"/>
         <source>保存计划目录</source>
         <translation>Save catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1060"/>
+        <location filename="../../src/ui/plan_editor.py" line="746"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1065"/>
+        <location filename="../../src/ui/plan_editor.py" line="751"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1073"/>
+        <location filename="../../src/ui/plan_editor.py" line="759"/>
         <source>导出为工作簿</source>
         <translation>Export as workbook</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1073"/>
-        <location filename="../../src/ui/plan_editor.py" line="1090"/>
+        <location filename="../../src/ui/plan_editor.py" line="759"/>
+        <location filename="../../src/ui/plan_editor.py" line="776"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1080"/>
+        <location filename="../../src/ui/plan_editor.py" line="766"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1083"/>
+        <location filename="../../src/ui/plan_editor.py" line="769"/>
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1090"/>
+        <location filename="../../src/ui/plan_editor.py" line="776"/>
         <source>从工作簿导入</source>
         <translation>Import from workbook</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1098"/>
+        <location filename="../../src/ui/plan_editor.py" line="784"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1101"/>
+        <location filename="../../src/ui/plan_editor.py" line="787"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1123"/>
+        <location filename="../../src/ui/plan_editor.py" line="809"/>
         <source>计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1124"/>
+        <location filename="../../src/ui/plan_editor.py" line="810"/>
         <source>（未命名）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1140"/>
+        <location filename="../../src/ui/plan_editor.py" line="826"/>
         <source>待核 %1</source>
         <translation>check %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1140"/>
+        <location filename="../../src/ui/plan_editor.py" line="826"/>
         <source>识别 %1</source>
         <translation>found %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1142"/>
+        <location filename="../../src/ui/plan_editor.py" line="828"/>
         <source>（未命名指标）</source>
         <translation>(unnamed indicator)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1142"/>
+        <location filename="../../src/ui/plan_editor.py" line="828"/>
         <source>（无目标）</source>
         <translation>(no target)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1239"/>
+        <location filename="../../src/ui/plan_editor.py" line="925"/>
         <source>计划信息</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1249"/>
+        <location filename="../../src/ui/plan_editor.py" line="935"/>
         <source>指标 %1</source>
         <translation>Indicator %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1257"/>
+        <location filename="../../src/ui/plan_editor.py" line="943"/>
         <source>部分 %1</source>
         <translation>Section %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1257"/>
+        <location filename="../../src/ui/plan_editor.py" line="943"/>
         <source>工作任务 %1</source>
         <translation>Task %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1302"/>
+        <location filename="../../src/ui/plan_editor.py" line="988"/>
         <source>（市级指标由市残联填报）</source>
         <translation>(a city indicator, reported by the city office)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1311"/>
+        <location filename="../../src/ui/plan_editor.py" line="997"/>
         <source>（不由公式计算）</source>
         <translation>(not computed)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1320"/>
+        <location filename="../../src/ui/plan_editor.py" line="1006"/>
         <source>草稿识别出的目标：「%1」</source>
         <translation>Target found by the draft: &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1322"/>
+        <location filename="../../src/ui/plan_editor.py" line="1008"/>
         <source>，置信度 %1</source>
         <translation>, confidence %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1324"/>
+        <location filename="../../src/ui/plan_editor.py" line="1010"/>
         <source>（较低，请核对）</source>
         <translation> (low, please check)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1330"/>
+        <location filename="../../src/ui/plan_editor.py" line="1016"/>
         <source>未接受：</source>
         <translation>Not accepted: </translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1441"/>
+        <location filename="../../src/ui/plan_editor.py" line="1127"/>
         <source>等 %1 处</source>
         <translation> and more (%1 in all)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1442"/>
+        <location filename="../../src/ui/plan_editor.py" line="1128"/>
         <source>编号已按位置重排：</source>
         <translation>IDs renumbered by position: </translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1445"/>
+        <location filename="../../src/ui/plan_editor.py" line="1131"/>
         <source>。注意：已发布计划的编号不能改变，发布为新版本时会被拒绝；新增内容请排在原有内容之后。</source>
         <translation>. Note: the IDs of a published plan cannot change; a new version like this will be refused. Put new entries after the existing ones.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1455"/>
+        <location filename="../../src/ui/plan_editor.py" line="1141"/>
         <source>新部分</source>
         <translation>New section</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1458"/>
-        <location filename="../../src/ui/plan_editor.py" line="1484"/>
+        <location filename="../../src/ui/plan_editor.py" line="1144"/>
+        <location filename="../../src/ui/plan_editor.py" line="1170"/>
         <source>新工作任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1508"/>
+        <location filename="../../src/ui/plan_editor.py" line="1194"/>
         <source>删除%1？</source>
         <translation>Delete %1?</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1510"/>
+        <location filename="../../src/ui/plan_editor.py" line="1196"/>
         <source>其下的工作任务和指标也将一并删除。</source>
         <translation> Its tasks and indicators are deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1511"/>
+        <location filename="../../src/ui/plan_editor.py" line="1197"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1530"/>
+        <location filename="../../src/ui/plan_editor.py" line="1216"/>
         <source>已在最前或最后，不能再移动。</source>
         <translation>Already first or last; it cannot move further.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1588"/>
+        <location filename="../../src/ui/plan_editor.py" line="1274"/>
         <source>没有通知原文。用“打开通知原文”载入 .txt、.docx 或 .pdf。</source>
         <translation>No notice text. Use &quot;Open notice&quot; to load a .txt, .docx or .pdf file.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1667"/>
+        <location filename="../../src/ui/plan_editor.py" line="1353"/>
         <source>请先在右侧通知原文中选中此指标所在的句子。</source>
         <translation>First select the indicator&apos;s sentence in the notice on the right.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1684"/>
+        <location filename="../../src/ui/plan_editor.py" line="1370"/>
         <source>没有发现问题，可以发布。</source>
         <translation>No problems found: ready to publish.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1698"/>
+        <location filename="../../src/ui/plan_editor.py" line="1384"/>
         <source>检查完成：%1 处问题。</source>
         <translation>Check finished: %1 problems.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1700"/>
+        <location filename="../../src/ui/plan_editor.py" line="1386"/>
         <source>检查完成：没有问题。</source>
         <translation>Check finished: no problems.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1730"/>
+        <location filename="../../src/ui/plan_editor.py" line="1416"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1760"/>
+        <location filename="../../src/ui/plan_editor.py" line="1446"/>
         <source>确认删除编号</source>
         <translation>Confirm removed IDs</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1767"/>
-        <location filename="../../src/ui/plan_editor.py" line="1774"/>
+        <location filename="../../src/ui/plan_editor.py" line="1453"/>
+        <location filename="../../src/ui/plan_editor.py" line="1460"/>
         <source>未发布</source>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1768"/>
+        <location filename="../../src/ui/plan_editor.py" line="1454"/>
         <source>计划目录还有 %1 处问题，请按“检查结果”逐项修改后再发布。</source>
         <translation>The catalogue still has %1 problems; correct them from &quot;Check results&quot; before publishing.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1781"/>
+        <location filename="../../src/ui/plan_editor.py" line="1467"/>
         <source>已发布《%1》（%2 第 %3 版），已安装到本数据库。目录文件：%4。</source>
         <translation>Published &quot;%1&quot; (%2, version %3) and installed it in this database. Catalogue file: %4.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1787"/>
+        <location filename="../../src/ui/plan_editor.py" line="1473"/>
         <source>下一步：在任务分解表中分解区县目标，然后导出计划包下发区县。</source>
         <translation> Next: allocate the district targets in the allocation workbook, then export the plan package for the districts.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1789"/>
+        <location filename="../../src/ui/plan_editor.py" line="1475"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1812"/>
+        <location filename="../../src/ui/plan_editor.py" line="1498"/>
         <source>当前目录有未保存或未发布的修改，关闭并放弃这些修改吗？</source>
         <translation>The catalogue has changes that are not saved or published. Close and discard them?</translation>
     </message>
@@ -3260,53 +3260,53 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="367"/>
-        <location filename="../../src/ui/plan_editor.py" line="368"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="52"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="53"/>
         <source>发布计划</source>
         <translation>Publish plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="372"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="57"/>
         <source>发布为新计划(&amp;N)</source>
         <translation>Publish as a &amp;new plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="373"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="58"/>
         <source>发布为已安装计划的新版本(&amp;V)</source>
         <translation>Publish as a new &amp;version of an installed plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="381"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="66"/>
         <source>计划编号(&amp;I)：</source>
         <translation>Plan &amp;ID:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="383"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="68"/>
         <source>计划编号</source>
         <translation>Plan ID</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="389"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="74"/>
         <source>已安装的计划</source>
         <translation>Installed plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="391"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="76"/>
         <source>%1（%2，%3 年，现为第 %4 版）</source>
         <translation>%1 (%2, %3, now version %4)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="395"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="80"/>
         <source>计划(&amp;P)：</source>
         <translation>&amp;Plan:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="399"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="84"/>
         <source>发布后设为当前使用的计划(&amp;C)</source>
         <translation>Make it the &amp;current plan after publishing</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="404"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="89"/>
         <source>发布后计划安装到本数据库，可进行任务分解并导出计划包下发区县。新版本不能改变上一版已用过的编号。</source>
         <translation>Publishing installs the plan in this database, ready for allocation and a plan package for the districts. A new version cannot change IDs the previous version used.</translation>
     </message>
@@ -3794,27 +3794,27 @@ The current data is backed up first, so this can be undone by restoring again.</
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="243"/>
+        <location filename="../../src/ui/setup_wizard.py" line="238"/>
         <source>进度 — 首次设置</source>
         <translation>Jindu — first-time setup</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="244"/>
+        <location filename="../../src/ui/setup_wizard.py" line="239"/>
         <source>首次设置</source>
         <translation>First-time setup</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="286"/>
+        <location filename="../../src/ui/setup_wizard.py" line="281"/>
         <source>无法完成设置</source>
         <translation>Setup could not be completed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="293"/>
+        <location filename="../../src/ui/setup_wizard.py" line="288"/>
         <source>设置完成</source>
         <translation>Setup complete</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="295"/>
+        <location filename="../../src/ui/setup_wizard.py" line="290"/>
         <source>已设置 %1，并生成签名密钥。
 证书指纹：%2
 请记下指纹，以便与市残联电话核对。</source>

@@ -28,6 +28,18 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 
+def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel, wired to accept and reject, each named for screen readers."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    for button in buttons.buttons():
+        button.setAccessibleName(button.text().replace("&", ""))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class DialogService:
     """Modal questions and messages, shown with the platform's standard dialogs."""
 

@@ -42,14 +42,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -60,7 +55,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -76,7 +70,6 @@ from app.plan_catalogue import (
     Catalogue,
     CatalogueInvalid,
     Edit,
-    GroupDef,
     IndicatorNode,
     ItemNode,
     Node,
@@ -86,15 +79,17 @@ from app.plan_catalogue import (
     catalogue_path,
     installed_plan_ids,
     publish,
-    suggested_groups,
     validate,
 )
 from models.errors import InputError, JinduError
 from models.kinds import Kind, Level
 from models.numbers import format_decimal
-from models.plan import ALL, FORM_KEYS, FREQUENCIES, GROUP_PREFIX, Plan
+from models.plan import FORM_KEYS, FREQUENCIES, Plan
 from ui.app_context import AppContext
 from ui.dialogs import DialogService
+from ui.labels import plain_label
+from ui.plan_applies_dialog import AppliesToDialog
+from ui.plan_publish_dialog import PublishDialog
 
 log = logging.getLogger(__name__)
 
@@ -109,11 +104,6 @@ FORM_FIELDS = (*FORM_KEYS, "说明")
 SENTENCE_BACKGROUND = QColor("#fff2b3")
 MATCH_BACKGROUND = QColor("#ffd24d")
 TEXT_COLOUR = QColor("#000000")
-
-
-def _plain(text: str) -> str:
-    """A label's text without the mnemonic and colon: "名称(&M)：" -> "名称"."""
-    return re.sub(r"\(&.\)", "", text).replace("&", "").rstrip("：: ")
 
 
 class _Row:
@@ -132,311 +122,7 @@ class _Row:
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)
-        self.widget.setAccessibleName(_plain(text))
-
-
-# ----- the district picker ---------------------------------------------------------------
-
-
-class DistrictPicker(QDialog):
-    """Which districts an indicator applies to: all, ticked districts, or a named group.
-
-    The group buttons tick exactly a group's members. When the ticked districts
-    are exactly a group's, the indicator refers to the group (so that correcting
-    the group's members corrects every indicator using it). A suggested group
-    (渝西片区 …) that is used is added to the plan's groups.
-    """
-
-    def __init__(self, catalogue: Catalogue, scope: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.catalogue = catalogue
-        self.setWindowTitle(self.tr("选择适用区县"))
-        self.setAccessibleName(self.tr("选择适用区县"))
-        self.setModal(True)
-        layout = QVBoxLayout(self)
-
-        self.all_radio = QRadioButton(self.tr("全部区县(&A)"), self)
-        self.some_radio = QRadioButton(self.tr("指定区县(&S)"), self)
-        for radio in (self.all_radio, self.some_radio):
-            radio.setAccessibleName(_plain(radio.text()))
-        mode = QButtonGroup(self)
-        mode.addButton(self.all_radio)
-        mode.addButton(self.some_radio)
-        row = QHBoxLayout()
-        row.addWidget(self.all_radio)
-        row.addWidget(self.some_radio)
-        row.addStretch(1)
-        layout.addLayout(row)
-
-        self.list_label = QLabel(self.tr("区县(&D)：空格键勾选或取消"), self)
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(self.tr("区县"))
-        self.list_label.setBuddy(self.list)
-        codes = catalogue.scope_codes_of(scope)
-        for district in catalogue.districts():
-            entry = QListWidgetItem(f"{district.name}（{district.code}）", self.list)
-            entry.setData(KEY_ROLE, district.code)
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = codes is not None and district.code in codes
-            entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        layout.addWidget(self.list_label)
-        layout.addWidget(self.list, 1)
-
-        groups_row = QHBoxLayout()
-        self.groups_label = QLabel(self.tr("区县组：按下按钮即勾选该组的全部区县"), self)
-        self.clear_button = QPushButton(self.tr("清除勾选(&L)"), self)
-        self.clear_button.setAccessibleName(self.tr("清除勾选"))
-        self.clear_button.clicked.connect(self.clear)
-        groups_row.addWidget(self.groups_label, 1)
-        groups_row.addWidget(self.clear_button)
-        layout.addLayout(groups_row)
-        self.groups_box = QWidget(self)
-        self.groups_grid = QGridLayout(self.groups_box)
-        self.groups_grid.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.groups_box)
-        self.group_buttons: dict[str, QPushButton] = {}
-        self._suggested = {g.id: g for g in suggested_groups() if g.id not in catalogue.groups}
-        self._fill_group_buttons()
-
-        add_row = QHBoxLayout()
-        self.group_name_label = QLabel(self.tr("新区县组名称(&N)："), self)
-        self.group_name = QLineEdit(self)
-        self.group_name.setAccessibleName(self.tr("新区县组名称"))
-        self.group_name_label.setBuddy(self.group_name)
-        self.add_group_button = QPushButton(self.tr("把勾选的区县存为区县组(&G)"), self)
-        self.add_group_button.setAccessibleName(self.tr("把勾选的区县存为区县组"))
-        self.add_group_button.clicked.connect(self.add_group)
-        add_row.addWidget(self.group_name_label)
-        add_row.addWidget(self.group_name, 1)
-        add_row.addWidget(self.add_group_button)
-        layout.addLayout(add_row)
-
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("提示"))
-        self.message.setText(self.tr("勾选的区县与某个区县组完全相同时，指标按区县组引用。"))
-        layout.addWidget(self.message)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-        (self.all_radio if codes is None else self.some_radio).setChecked(True)
-        self.all_radio.toggled.connect(self._mode_changed)
-        self.list.itemChanged.connect(self._ticked)
-        self._mode_changed()
-        self.resize(520, 560)
-
-    def _fill_group_buttons(self) -> None:
-        for button in self.group_buttons.values():
-            self.groups_grid.removeWidget(button)
-            button.deleteLater()
-        self.group_buttons = {}
-        groups: list[tuple[GroupDef, bool]] = [(g, False) for g in self.catalogue.groups.values()]
-        groups += [(g, True) for g in self._suggested.values()]
-        for n, (group, suggested) in enumerate(groups):
-            text = (
-                self.tr("%1（%2 个区县）")
-                .replace("%1", group.name)
-                .replace("%2", str(len(group.districts)))
-            )
-            if suggested:
-                text += self.tr("（建议）")
-            button = QPushButton(text, self.groups_box)
-            button.setAccessibleName(text)
-            button.setToolTip(group.note)
-            button.clicked.connect(lambda _=False, g=group: self.tick_group(g))
-            self.groups_grid.addWidget(button, n // 2, n % 2)
-            self.group_buttons[group.id] = button
-
-    def _mode_changed(self) -> None:
-        # The list and the group buttons stay usable: ticking one chooses 指定区县.
-        self.list.setToolTip(
-            "" if self.some_radio.isChecked() else self.tr("选择“全部区县”时不看勾选")
-        )
-
-    def _ticked(self, _item: QListWidgetItem) -> None:
-        if not self.some_radio.isChecked():
-            self.some_radio.setChecked(True)
-
-    def ticked(self) -> list[str]:
-        return [
-            str(self.list.item(r).data(KEY_ROLE))
-            for r in range(self.list.count())
-            if self.list.item(r).checkState() == Qt.CheckState.Checked
-        ]
-
-    @Slot()
-    def tick_group(self, group: GroupDef) -> None:
-        self.some_radio.setChecked(True)
-        members = set(group.districts)
-        self.list.blockSignals(True)
-        for r in range(self.list.count()):
-            entry = self.list.item(r)
-            state = (
-                Qt.CheckState.Checked
-                if entry.data(KEY_ROLE) in members
-                else Qt.CheckState.Unchecked
-            )
-            entry.setCheckState(state)
-        self.list.blockSignals(False)
-        self.message.setText(
-            self.tr("已勾选「%1」的 %2 个区县。")
-            .replace("%1", group.name)
-            .replace("%2", str(len(members)))
-        )
-
-    @Slot()
-    def clear(self) -> None:
-        self.list.blockSignals(True)
-        for r in range(self.list.count()):
-            self.list.item(r).setCheckState(Qt.CheckState.Unchecked)
-        self.list.blockSignals(False)
-        self.message.setText(self.tr("已清除全部勾选。"))
-
-    @Slot()
-    def add_group(self) -> None:
-        try:
-            group = self.catalogue.add_group(self.group_name.text(), self.ticked())
-        except InputError as exc:
-            self.message.setText(self.tr("未能添加区县组：") + exc.message)
-            return
-        self.group_name.clear()
-        self._fill_group_buttons()
-        self.message.setText(
-            self.tr("已添加区县组「%1」（%2 个区县）。")
-            .replace("%1", group.name)
-            .replace("%2", str(len(group.districts)))
-        )
-
-    def scope(self) -> Any:
-        """``"all"`` or the entries to store (a group reference when the ticks are a group)."""
-        if self.all_radio.isChecked():
-            return ALL
-        ticked = self.ticked()
-        if not ticked:
-            return []
-        group = self.catalogue.group_for(ticked)
-        if group is None:
-            wanted = set(ticked)
-            suggestion = next(
-                (g for g in self._suggested.values() if set(g.districts) == wanted), None
-            )
-            if suggestion is not None:
-                group = self.catalogue.add_group(
-                    suggestion.name, suggestion.districts, suggestion.note, group_id=suggestion.id
-                )
-        return [GROUP_PREFIX + group.id] if group is not None else ticked
-
-
-# ----- publishing -------------------------------------------------------------------------
-
-
-def suggested_plan_id(catalogue: Catalogue, installed: list[tuple[str, int, str, int]]) -> str:
-    """The catalogue's id; for a fresh draft, the installed plans' pattern with its year.
-
-    A draft's id comes from the notice's file name; when the installed plans are
-    named by year (``cq-2018``), next year's is offered as ``cq-2019``.
-    """
-    if catalogue.based_on is not None or not catalogue.year:
-        return catalogue.id
-    taken = {pid for pid, _, _, _ in installed}
-    for pid, _version, _title, year in sorted(installed, key=lambda p: -p[3]):
-        if pid.endswith(str(year)):
-            candidate = pid[: -len(str(year))] + str(catalogue.year)
-            if candidate not in taken:
-                return candidate
-    return catalogue.id
-
-
-class PublishDialog(QDialog):
-    """New plan (with its id) or a new version of an installed plan; optionally made current."""
-
-    def __init__(
-        self,
-        catalogue: Catalogue,
-        installed: list[tuple[str, int, str, int]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("发布计划"))
-        self.setAccessibleName(self.tr("发布计划"))
-        self.setModal(True)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.new_radio = QRadioButton(self.tr("发布为新计划(&N)"), self)
-        self.version_radio = QRadioButton(self.tr("发布为已安装计划的新版本(&V)"), self)
-        for radio in (self.new_radio, self.version_radio):
-            radio.setAccessibleName(_plain(radio.text()))
-        group = QButtonGroup(self)
-        group.addButton(self.new_radio)
-        group.addButton(self.version_radio)
-        layout.addWidget(self.new_radio)
-        self.id_edit = QLineEdit(suggested_plan_id(catalogue, installed), self)
-        self.id_label = QLabel(self.tr("计划编号(&I)："), self)
-        self.id_label.setBuddy(self.id_edit)
-        self.id_edit.setAccessibleName(self.tr("计划编号"))
-        form.addRow(self.id_label, self.id_edit)
-        layout.addLayout(form)
-        layout.addWidget(self.version_radio)
-        form2 = QFormLayout()
-        self.plan_combo = QComboBox(self)
-        self.plan_combo.setAccessibleName(self.tr("已安装的计划"))
-        for pid, version, title, year in installed:
-            text = self.tr("%1（%2，%3 年，现为第 %4 版）")
-            for n, value in enumerate((title, pid, str(year), str(version)), start=1):
-                text = text.replace(f"%{n}", value)
-            self.plan_combo.addItem(text, pid)
-        self.plan_label = QLabel(self.tr("计划(&P)："), self)
-        self.plan_label.setBuddy(self.plan_combo)
-        form2.addRow(self.plan_label, self.plan_combo)
-        layout.addLayout(form2)
-        self.current_check = QCheckBox(self.tr("发布后设为当前使用的计划(&C)"), self)
-        self.current_check.setAccessibleName(_plain(self.current_check.text()))
-        layout.addWidget(self.current_check)
-        note = QLabel(
-            self.tr(
-                "发布后计划安装到本数据库，可进行任务分解并导出计划包下发区县。"
-                "新版本不能改变上一版已用过的编号。"
-            ),
-            self,
-        )
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        based = catalogue.based_on[0] if catalogue.based_on else None
-        index = self.plan_combo.findData(based) if based else -1
-        if index >= 0:
-            self.plan_combo.setCurrentIndex(index)
-            self.version_radio.setChecked(True)
-        else:
-            self.new_radio.setChecked(True)
-        self.version_radio.setEnabled(self.plan_combo.count() > 0)
-        self.new_radio.toggled.connect(self._mode_changed)
-        self._mode_changed()
-
-    def _mode_changed(self) -> None:
-        new = self.new_radio.isChecked()
-        self.id_edit.setEnabled(new)
-        self.plan_combo.setEnabled(not new)
-
-    def choice(self) -> tuple[str | None, str, bool]:
-        """(new_version_of or None, the new plan's id, make current)."""
-        if self.version_radio.isChecked():
-            return str(self.plan_combo.currentData()), "", self.current_check.isChecked()
-        return None, self.id_edit.text().strip(), self.current_check.isChecked()
+        self.widget.setAccessibleName(plain_label(text))
 
 
 # ----- the editor -------------------------------------------------------------------------
@@ -485,7 +171,7 @@ class PlanEditor(QMainWindow):
         self.catalogue = Catalogue()
         self.dirty = False
         self.folder = folder
-        self.picker: DistrictPicker | None = None
+        self.picker: AppliesToDialog | None = None
         self.publish_dialog: PublishDialog | None = None
         self._loading = False
         self._current_key: int | None = None
@@ -819,7 +505,7 @@ class PlanEditor(QMainWindow):
             action = self.actions_registry[key]
             action.setText(text)
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            plain = _plain(text).rstrip("…")
+            plain = plain_label(text).rstrip("…")
             action.setToolTip(f"{plain}（{shortcut}）" if shortcut else plain)
             action.setStatusTip(action.toolTip())
         self.tree_label.setText(self.tr("计划结构(&T)："))
@@ -1539,7 +1225,7 @@ class PlanEditor(QMainWindow):
         node = self.current_node()
         if not isinstance(node, IndicatorNode):
             return
-        self.picker = DistrictPicker(self.catalogue, node.applies_to, self)
+        self.picker = AppliesToDialog(self.catalogue, node.applies_to, self)
         self.picker.accepted.connect(lambda n=node: self._districts_chosen(n))
         self.picker.finished.connect(lambda _r: self.scope_button.setFocus())
         self.picker.open()
@@ -1823,4 +1509,4 @@ def _plain_number(value: Decimal) -> str:
     return format_decimal(value)
 
 
-__all__ = ["DistrictPicker", "PlanEditor", "PublishDialog"]
+__all__ = ["PlanEditor"]

@@ -8,7 +8,6 @@ field they name. Only "typed twice and the same" is the wizard's own check.
 from __future__ import annotations
 
 import logging
-import re
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
@@ -28,13 +27,9 @@ from models.districts import District, current_districts, find_district
 from models.errors import InputError, JinduError
 from ui.app_context import AppContext
 from ui.district_picker import DistrictPicker
+from ui.labels import plain_label
 
 log = logging.getLogger(__name__)
-
-
-def plain_label(text: str) -> str:
-    """A label without its mnemonic and colon: "区县(&D)：" -> "区县", "&District:" -> "District"."""
-    return re.sub(r"\(&.\)", "", text).replace("&", "").rstrip("：: ")
 
 
 class FieldRow:
