@@ -1806,22 +1806,22 @@ Log: %3</translation>
 <context>
     <name>ObstaclesDialog</name>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="98"/>
+        <location filename="../../src/ui/return_actions.py" line="108"/>
         <source>还不能签发</source>
         <translation>Cannot sign yet</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="103"/>
+        <location filename="../../src/ui/return_actions.py" line="113"/>
         <source>%1的报表还不能签发：有 %2 项须先处理（必须处理的问题，或尚未说明的情况）。选中一项按回车，转到需要填写或说明的地方。</source>
         <translation>The return for %1 cannot be signed yet: %2 items must be dealt with first (problems that must be fixed, or situations not yet explained). Select one and press Enter to go where it is filled in or explained.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="109"/>
+        <location filename="../../src/ui/return_actions.py" line="119"/>
         <source>须先处理的问题(&amp;L)：</source>
         <translation>To deal with first (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="110"/>
+        <location filename="../../src/ui/return_actions.py" line="120"/>
         <source>须先处理的问题</source>
         <translation>To deal with first</translation>
     </message>
@@ -2978,61 +2978,111 @@ Log: %3</translation>
 <context>
     <name>PlanSwitcher</name>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="98"/>
+        <location filename="../../src/ui/plan_switcher.py" line="104"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="104"/>
+        <location filename="../../src/ui/plan_switcher.py" line="110"/>
         <source>%1年《%2》（第 %3 版）</source>
         <translation>%1: %2 (version %3)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="109"/>
+        <location filename="../../src/ui/plan_switcher.py" line="115"/>
         <source>改用这个计划填报（计划编号 %1）</source>
         <translation>Report against this plan (plan id %1)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="110"/>
+        <location filename="../../src/ui/plan_switcher.py" line="116"/>
+        <source>导入市残联计划包(&amp;I)…</source>
+        <translation>&amp;Import a City Plan Package…</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_switcher.py" line="118"/>
+        <source>安装市残联签发的计划包（.zip）：新年度的计划和下达本区县的全年目标</source>
+        <translation>Install a plan package (.zip) signed by the city: a new year's plan and the district's targets for the year</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_switcher.py" line="120"/>
         <source>检查计划的新版本(&amp;N)…</source>
         <translation>Check for a &amp;newer plan version…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="111"/>
+        <location filename="../../src/ui/plan_switcher.py" line="121"/>
         <source>程序附带了已安装计划的新版本时，询问是否安装</source>
         <translation>When the program carries a newer version of an installed plan, offer to install it</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="128"/>
-        <location filename="../../src/ui/plan_switcher.py" line="133"/>
+        <location filename="../../src/ui/plan_switcher.py" line="140"/>
+        <source>选择市残联的计划包</source>
+        <translation>Choose the city's plan package</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_switcher.py" line="142"/>
+        <source>计划包 (*.zip)</source>
+        <translation>Plan packages (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_switcher.py" line="146"/>
+        <source>计划包未导入</source>
+        <translation>Plan package not imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_switcher.py" line="154"/>
+        <source>市残联更换了签名密钥？</source>
+        <translation>Has the city changed its signing key?</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_switcher.py" line="156"/>
+        <source>这个计划包的签名证书与本机登记的市残联证书不同。
+
+本机登记的指纹：%1
+计划包的指纹：%2
+
+请打电话向市残联核对计划包的指纹。只有市残联确认更换了密钥时，才在下面输入核对过的新指纹（可带空格）；否则请取消，计划包不会导入。</source>
+        <translation>This plan package is signed with another certificate than the city certificate recorded on this computer.
+
+Recorded fingerprint: %1
+The package&apos;s fingerprint: %2
+
+Telephone the city and check the package&apos;s fingerprint. Only if the city confirms that it changed its key, type the fingerprint you checked below (spaces allowed); otherwise cancel, and the package is not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_switcher.py" line="172"/>
+        <source>计划包已导入</source>
+        <translation>Plan package imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_switcher.py" line="187"/>
+        <location filename="../../src/ui/plan_switcher.py" line="192"/>
         <source>切换计划</source>
         <translation>Switch plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="134"/>
+        <location filename="../../src/ui/plan_switcher.py" line="193"/>
         <source>改用 %1 年的《%2》填报吗？
 各计划已填的数据都保留，可以随时切换回来。</source>
         <translation>Report against the %1 plan, “%2”?
 What was entered under each plan is kept; you can switch back at any time.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="164"/>
-        <location filename="../../src/ui/plan_switcher.py" line="182"/>
+        <location filename="../../src/ui/plan_switcher.py" line="223"/>
+        <location filename="../../src/ui/plan_switcher.py" line="241"/>
         <source>计划的新版本</source>
         <translation>Newer plan version</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="165"/>
+        <location filename="../../src/ui/plan_switcher.py" line="224"/>
         <source>已安装的计划都是最新版本。</source>
         <translation>The installed plans are up to date.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="174"/>
+        <location filename="../../src/ui/plan_switcher.py" line="233"/>
         <source>《%1》第 %2 版（已安装第 %3 版）</source>
         <translation>“%1” version %2 (version %3 installed)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="184"/>
+        <location filename="../../src/ui/plan_switcher.py" line="243"/>
         <source>程序附带了计划的新版本：
 %1
 
@@ -3441,201 +3491,201 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
 <context>
     <name>ReturnActions</name>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="188"/>
+        <location filename="../../src/ui/return_actions.py" line="198"/>
         <source>导出草稿(&amp;E)…</source>
         <translation>&amp;Export draft…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="188"/>
+        <location filename="../../src/ui/return_actions.py" line="198"/>
         <source>把本期报表导出为 Excel 和 PDF</source>
         <translation>Export this period&apos;s return as Excel and PDF</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="190"/>
+        <location filename="../../src/ui/return_actions.py" line="200"/>
         <source>导入填好的表格(&amp;I)…</source>
         <translation>&amp;Import filled workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="191"/>
+        <location filename="../../src/ui/return_actions.py" line="201"/>
         <source>读入在 Excel 或 WPS 中填好的本期报表</source>
         <translation>Read in the return filled in Excel or WPS</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="193"/>
+        <location filename="../../src/ui/return_actions.py" line="203"/>
         <source>提交审核(&amp;U)…</source>
         <translation>S&amp;ubmit for review…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="193"/>
+        <location filename="../../src/ui/return_actions.py" line="203"/>
         <source>交给审核人；退回前不能修改</source>
         <translation>Hand it to the reviewer; no changes until it is sent back</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="194"/>
+        <location filename="../../src/ui/return_actions.py" line="204"/>
         <source>退回(&amp;B)…</source>
         <translation>Send &amp;back…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="194"/>
+        <location filename="../../src/ui/return_actions.py" line="204"/>
         <source>审核人写明意见，退回填表人修改</source>
         <translation>The reviewer sends it back to the clerk with a comment</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="195"/>
+        <location filename="../../src/ui/return_actions.py" line="205"/>
         <source>签发(&amp;S)…</source>
         <translation>&amp;Sign…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="195"/>
+        <location filename="../../src/ui/return_actions.py" line="205"/>
         <source>检查、签名并锁定本期报表，写出上报文件</source>
         <translation>Check, sign and lock this period&apos;s return, and write the files to upload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="196"/>
+        <location filename="../../src/ui/return_actions.py" line="206"/>
         <source>更正(&amp;O)…</source>
         <translation>C&amp;orrect…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="196"/>
+        <location filename="../../src/ui/return_actions.py" line="206"/>
         <source>已签发的报表需要修改时，开始新的版次</source>
         <translation>Start a new revision when a signed return must change</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="197"/>
+        <location filename="../../src/ui/return_actions.py" line="207"/>
         <source>打印预览(&amp;P)…</source>
         <translation>&amp;Print preview…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="197"/>
+        <location filename="../../src/ui/return_actions.py" line="207"/>
         <source>预览并打印本期报表</source>
         <translation>Preview and print this period&apos;s return</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="199"/>
+        <location filename="../../src/ui/return_actions.py" line="209"/>
         <source>核验文件(&amp;V)…</source>
         <translation>&amp;Verify files…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="200"/>
+        <location filename="../../src/ui/return_actions.py" line="210"/>
         <source>核验上报包、PDF 或 Excel 报表的签名是否完好</source>
         <translation>Check that the signature of a package, PDF or Excel return is intact</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="329"/>
+        <location filename="../../src/ui/return_actions.py" line="333"/>
         <source>选择导出报表的文件夹</source>
         <translation>Choose the folder to export the return to</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="339"/>
+        <location filename="../../src/ui/return_actions.py" line="343"/>
         <source>导出%1的报表</source>
         <translation>Export the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="350"/>
+        <location filename="../../src/ui/return_actions.py" line="354"/>
         <source>选择填好的报表</source>
         <translation>Choose the filled return</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="352"/>
+        <location filename="../../src/ui/return_actions.py" line="356"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="366"/>
+        <location filename="../../src/ui/return_actions.py" line="370"/>
         <source>工作簿与已保存的数据相同，没有需要导入的内容。</source>
         <translation>The workbook holds the same data as saved: nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="368"/>
+        <location filename="../../src/ui/return_actions.py" line="372"/>
         <source>已导入 %1 个指标、%2 项工作任务的修改。导入前已自动备份：%3</source>
         <translation>Imported the changes of %1 indicators and %2 tasks. A backup was made first: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="382"/>
+        <location filename="../../src/ui/return_actions.py" line="386"/>
         <source>导入 %1</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="391"/>
+        <location filename="../../src/ui/return_actions.py" line="395"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="396"/>
+        <location filename="../../src/ui/return_actions.py" line="400"/>
         <source>把%1的报表提交给审核人吗？
 提交后，审核人退回之前不能再修改本期数据。</source>
         <translation>Submit the return for %1 to the reviewer?
 After that, this period cannot be changed until the reviewer sends it back.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="406"/>
+        <location filename="../../src/ui/return_actions.py" line="410"/>
         <source>%1的报表（第 %2 版）已提交审核</source>
         <translation>The return for %1 (revision %2) was submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="416"/>
+        <location filename="../../src/ui/return_actions.py" line="420"/>
         <source>退回修改</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="420"/>
+        <location filename="../../src/ui/return_actions.py" line="424"/>
         <source>退回意见(&amp;M)：写明需要修改的地方（必填）</source>
         <translation>Co&amp;mment: what must be changed (required)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="430"/>
+        <location filename="../../src/ui/return_actions.py" line="434"/>
         <source>%1的报表已退回修改：%2</source>
         <translation>The return for %1 was sent back: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="447"/>
+        <location filename="../../src/ui/return_actions.py" line="451"/>
         <source>签发</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="452"/>
+        <location filename="../../src/ui/return_actions.py" line="456"/>
         <source>签发%1的报表（第 %2 版）。签发后本期报表锁定，修改须更正。
 签名密钥的口令(&amp;W)：</source>
         <translation>Sign the return for %1 (revision %2). Once signed, the period is locked; changes need a correction.
 Passphrase of the signing key (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="459"/>
+        <location filename="../../src/ui/return_actions.py" line="463"/>
         <source>选择保存签发文件的文件夹</source>
         <translation>Choose the folder for the signed files</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="474"/>
+        <location filename="../../src/ui/return_actions.py" line="478"/>
         <source>报表已签发并锁定。请把上报包（.zip 文件）交给市残联。</source>
         <translation>The return is signed and locked. Send the package (the .zip file) to the city office.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="479"/>
+        <location filename="../../src/ui/return_actions.py" line="483"/>
         <source>%1的报表已签发并锁定</source>
         <translation>The return for %1 is signed and locked</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="484"/>
+        <location filename="../../src/ui/return_actions.py" line="488"/>
         <source>签发%1的报表</source>
         <translation>Sign the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="505"/>
+        <location filename="../../src/ui/return_actions.py" line="509"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="509"/>
+        <location filename="../../src/ui/return_actions.py" line="513"/>
         <source>更正原因(&amp;M)：写明更正的内容和原因（必填，会印在新版次的报表上）</source>
         <translation>Reason (&amp;M): what is corrected and why (required; printed on the new revision)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="519"/>
+        <location filename="../../src/ui/return_actions.py" line="523"/>
         <source>已开始%1报表的第 %2 版（草稿），可以修改了</source>
         <translation>Revision %2 of the return for %1 is open as a draft: it can be changed now</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="546"/>
+        <location filename="../../src/ui/return_actions.py" line="550"/>
         <source>准备%1报表的打印预览</source>
         <translation>Preparing the print preview of the return for %1</translation>
     </message>

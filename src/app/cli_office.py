@@ -35,6 +35,11 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_plan_show)
     p = plan.add_parser("import", help="导入市残联签发的计划包（分解目标随之锁定）")
     p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--new-city-key",
+        metavar="FINGERPRINT",
+        help="市残联更换签名密钥后：电话核对过的新证书指纹（停用原登记的证书）",
+    )
     p.set_defaults(handler=cmd_plan_import)
     p = plan.add_parser("list", help="列出数据库中的计划")
     p.set_defaults(handler=cmd_plan_list)
@@ -185,7 +190,9 @@ def cmd_plan_import(ctx: Context) -> int:
     path = Path(ctx.args.file)
     if not path.exists():
         raise UsageError(f"计划包「{ctx.args.file}」不存在")
-    for line in import_plan_package(ctx.office(), path, ctx.data_dir):
+    for line in import_plan_package(
+        ctx.office(), path, ctx.data_dir, new_city_key=ctx.args.new_city_key
+    ):
         ctx.warn(line)
     return 0
 

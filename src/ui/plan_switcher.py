@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Slot
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from models.errors import JinduError
@@ -68,6 +68,11 @@ class PlanSwitcher(QObject):
         self.plan_actions: dict[str, QAction] = {}
         self.updates = QAction(window)
         self.updates.triggered.connect(self.offer_updates)
+        self.import_action = QAction(window)
+        self.import_action.setShortcut(
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_I)
+        )
+        self.import_action.triggered.connect(self.import_package)
         self.fill()
         window.installEventFilter(self)
         # Asked once the window is on screen, never before it.
@@ -91,6 +96,7 @@ class PlanSwitcher(QObject):
             self.plan_actions[plan_id] = action
             self.window_.register_action(f"plan_{plan_id}", action, "plan")
         self.menu.addSeparator()
+        self.window_.register_action("plan_import", self.import_action, "plan")
         self.window_.register_action("plan_updates", self.updates, "plan")
         self.retranslate()
 
@@ -107,6 +113,10 @@ class PlanSwitcher(QObject):
                 .replace("%3", str(version))
             )
             action.setStatusTip(self.tr("改用这个计划填报（计划编号 %1）").replace("%1", plan_id))
+        self.import_action.setText(self.tr("导入市残联计划包(&I)…"))
+        self.import_action.setStatusTip(
+            self.tr("安装市残联签发的计划包（.zip）：新年度的计划和下达本区县的全年目标")
+        )
         self.updates.setText(self.tr("检查计划的新版本(&N)…"))
         self.updates.setStatusTip(self.tr("程序附带了已安装计划的新版本时，询问是否安装"))
 
@@ -114,6 +124,55 @@ class PlanSwitcher(QObject):
         if watched is self.window_ and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return super().eventFilter(watched, event)
+
+    # ----- importing a city plan package ------------------------------------------------------
+    @Slot()
+    def import_package(self) -> MainWindow | None:
+        """Install a plan package signed by the city; the window is rebuilt on what it brings."""
+        from app.city.plan_package import CityKeyChanged, import_plan_package
+        from app.fingerprints import group_fingerprint
+        from ui.return_actions import remembered_folder
+
+        window, dialogs = self.window_, self.window_.context.dialogs
+        window.save_narratives()
+        path = dialogs.open_file(
+            window,
+            self.tr("选择市残联的计划包"),
+            remembered_folder(window.context),
+            self.tr("计划包 (*.zip)"),
+        )
+        if path is None:
+            return None
+        title = self.tr("计划包未导入")
+        data_dir = window.context.data_dir
+        try:
+            try:
+                messages = import_plan_package(self.service, path, data_dir)
+            except CityKeyChanged as changed:
+                typed = dialogs.ask_text(
+                    window,
+                    self.tr("市残联更换了签名密钥？"),
+                    self.tr(
+                        "这个计划包的签名证书与本机登记的市残联证书不同。\n\n"
+                        "本机登记的指纹：%1\n计划包的指纹：%2\n\n"
+                        "请打电话向市残联核对计划包的指纹。只有市残联确认更换了密钥时，"
+                        "才在下面输入核对过的新指纹（可带空格）；否则请取消，计划包不会导入。"
+                    )
+                    .replace("%1", group_fingerprint(changed.pinned))
+                    .replace("%2", group_fingerprint(changed.offered)),
+                )
+                if typed is None:
+                    return None
+                messages = import_plan_package(self.service, path, data_dir, new_city_key=typed)
+        except JinduError as exc:
+            log.warning("plan package %s refused: %s", path, exc.message)
+            dialogs.warning(window, title, exc.message)
+            return None
+        log.info("plan package %s installed", path)
+        dialogs.information(window, self.tr("计划包已导入"), "\n".join(messages))
+        # The plan, its targets or the plan in use changed: the window is rebuilt on them.
+        self.successor = replace_window(window)
+        return self.successor
 
     # ----- switching ------------------------------------------------------------------------------
     def switch_to(self, plan_id: str) -> MainWindow | None:

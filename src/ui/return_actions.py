@@ -45,6 +45,7 @@ from ui.overview_page import ChecksList, OverviewPage
 from ui.progress_dialog import ProgressDialog
 
 if TYPE_CHECKING:
+    from ui.app_context import AppContext
     from ui.main_window import MainWindow
     from ui.plan_switcher import PlanSwitcher
     from ui.print_preview import PrintPreviewDialog
@@ -65,6 +66,15 @@ ACTION_KEYS = (
 )
 # Window actions that write to the store: off while a job signs or imports.
 WRITING_ACTIONS = ("undo", "redo", "paste", "clear", "edit_cell")
+
+
+def remembered_folder(context: AppContext) -> Path:
+    """Where file dialogs open: the folder last used, else the user's documents."""
+    stored = context.settings.qsettings.value(FOLDER_KEY)
+    if stored and Path(str(stored)).is_dir():
+        return Path(str(stored))
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
 
 
 class ObstaclesDialog(QDialog):
@@ -251,13 +261,7 @@ class ReturnActions(QObject):
         self.dialogs.warning(self.window_, title, error.message)
 
     def _folder(self) -> Path:
-        stored = self.context.settings.qsettings.value(FOLDER_KEY)
-        if stored and Path(str(stored)).is_dir():
-            return Path(str(stored))
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents) if documents else Path.home()
+        return remembered_folder(self.context)
 
     def _choose_folder(self, title: str) -> Path | None:
         folder = self.dialogs.choose_folder(self.window_, title, self._folder())

@@ -14,6 +14,7 @@ import pytest
 from app import keys
 from app.city.office import open_city, setup_city
 from app.city.plan_package import (
+    CityKeyChanged,
     PlanPackageError,
     build_package,
     export_package,
@@ -21,9 +22,10 @@ from app.city.plan_package import (
     pinned_city_cert,
     read_plan_package,
 )
+from app.fingerprints import group_fingerprint
 from app.office import OfficeService, open_office
-from models.errors import UsageError
-from tests.app.helpers import db_fingerprint, setup_office
+from models.errors import InputError, UsageError
+from tests.app.helpers import db_fingerprint, jindu, setup_office
 from tests.app.test_city_consolidate import PASSPHRASE, allocate
 
 MEMBERS = ["plan.json", "allocations.json", "manifest.json", "manifest.sig", "signer.pem"]
@@ -122,10 +124,75 @@ def test_a_package_from_another_city_key_is_refused_after_the_pin(
 ) -> None:
     import_plan_package(office, world.package, office.store.path.parent)
     before = db_fingerprint(office.store.path.parent)
-    with pytest.raises(PlanPackageError, match="首次导入计划包时登记的市残联证书"):
+    with pytest.raises(CityKeyChanged, match="本机登记的市残联证书") as refused:
         import_plan_package(office, world.other_city_package, office.store.path.parent)
+    assert "--new-city-key" in str(refused.value)
+    assert refused.value.pinned == pinned_city_cert(office)[0]  # type: ignore[index]
     assert db_fingerprint(office.store.path.parent) == before
     assert office.targets()["3.5.1"] == (Decimal(1500), "allocated")
+
+
+def test_a_changed_city_key_is_accepted_only_with_its_fingerprint_checked_by_phone(
+    world: World, office: OfficeService
+) -> None:
+    folder = office.store.path.parent
+    import_plan_package(office, world.package, folder)
+    old = pinned_city_cert(office)
+    new = read_plan_package(world.other_city_package).fingerprint
+    before = db_fingerprint(folder)
+    # a fingerprint that is not the package's: refused, naming the option and the value
+    with pytest.raises(InputError, match="--new-city-key") as wrong:
+        import_plan_package(office, world.other_city_package, folder, new_city_key=old[0])  # type: ignore[index]
+    assert group_fingerprint(new) in str(wrong.value)
+    assert db_fingerprint(folder) == before
+    # as read out on the phone: grouped, in lower case
+    messages = import_plan_package(
+        office, world.other_city_package, folder, new_city_key=group_fingerprint(new).lower()
+    )
+    assert "已更换市残联签名证书" in messages[0] and group_fingerprint(new) in messages[0]
+    assert pinned_city_cert(office)[0] == new  # type: ignore[index]
+    assert office.targets()["3.5.1"] == (Decimal(1), "allocated")
+    retired = office.store.db.execute(
+        "SELECT fingerprint FROM city_certs WHERE retired_at IS NOT NULL"
+    ).fetchall()
+    assert retired == [(old[0],)]  # type: ignore[index]
+    actions = [r[0] for r in office.store.db.execute("SELECT action FROM audit")]
+    assert "repin" in actions
+    # the old key is now refused; going back to it needs the same deliberate step
+    with pytest.raises(CityKeyChanged):
+        import_plan_package(office, world.package, folder)
+    import_plan_package(office, world.package, folder, new_city_key=old[0])  # type: ignore[index]
+    assert pinned_city_cert(office)[0] == old[0]  # type: ignore[index]
+
+
+def test_the_new_city_key_option_is_refused_where_nothing_changed(
+    world: World, office: OfficeService
+) -> None:
+    folder = office.store.path.parent
+    fingerprint = read_plan_package(world.package).fingerprint
+    with pytest.raises(InputError, match="首次导入"):
+        import_plan_package(office, world.package, folder, new_city_key=fingerprint)
+    import_plan_package(office, world.package, folder)
+    with pytest.raises(InputError, match="无需更换"):
+        import_plan_package(office, world.package, folder, new_city_key=fingerprint)
+
+
+def test_the_command_line_takes_the_new_city_key(world: World, office: OfficeService) -> None:
+    folder = office.store.path.parent
+    office.store.close()
+    assert jindu(folder, "plan", "import", str(world.package)).code == 0
+    refused = jindu(folder, "plan", "import", str(world.other_city_package))
+    assert refused.code == 1 and "--new-city-key" in refused.err
+    new = read_plan_package(world.other_city_package).fingerprint
+    done = jindu(
+        folder,
+        "plan",
+        "import",
+        str(world.other_city_package),
+        "--new-city-key",
+        group_fingerprint(new),
+    )
+    assert done.code == 0 and "已更换市残联签名证书" in done.err
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,12 @@ class RecordingDialogs(DialogService):
         answer = self._record("choose_folder", title, str(folder))
         return Path(str(answer)) if answer else None
 
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None:
+        answer = self._record("ask_text", title, label)
+        return None if answer is None else str(answer)
+
     def texts(self, kind: str | None = None) -> list[str]:
         return [a.text for a in self.asked if kind is None or a.kind == kind]
 

@@ -12,6 +12,7 @@ from models.plan import parse_plan
 from models.resources import resources_dir
 from tests.ui.conftest import RecordingDialogs, fresh_service, stored_value
 from ui.app_context import AppContext
+from ui.entry_model import COL_TARGET
 from ui.main_window import MainWindow
 from ui.plan_switcher import DECLINED_KEY, PlanSwitcher
 
@@ -150,3 +151,76 @@ def test_no_question_when_every_plan_is_current(
         "检查计划的新版本(&N)…"
     )
     assert list(switcher(win).plan_actions) == ["cq-2018"]
+
+
+# ----- the city's plan packages -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def city_packages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The 2018 plan package as the city signs it, and one signed with another city key."""
+    from app.city.office import open_city, setup_city
+    from app.city.plan_package import export_package
+    from tests.app.test_city_consolidate import PASSPHRASE, allocate
+
+    base = tmp_path_factory.mktemp("city-packages")
+    made = []
+    for name, target in (("city", "600"), ("new-key", "650")):
+        city = open_city(base / name, auto_backup=False)
+        setup_city(city, "重庆市残疾人联合会", PASSPHRASE)
+        allocate(city, "2.1.1", "500103", target)
+        made.append(export_package(city, base / name, PASSPHRASE))
+        city.store.close()
+    return made[0], made[1]
+
+
+def test_a_city_plan_package_is_imported_from_the_plan_menu(
+    qtbot, context: AppContext, dialogs: RecordingDialogs, city_packages: tuple[Path, Path]
+) -> None:
+    package, new_key = city_packages
+    win = open_window(qtbot, context)
+    action = win.actions_registry["plan_import"]
+    assert action.text() == "导入市残联计划包(&I)…" and not action.shortcut().isEmpty()
+
+    dialogs.answers["open_file"] = [str(package)]
+    successor = switcher(win).import_package()
+    assert successor is not None and successor is not win
+    qtbot.addWidget(successor)
+    shown = dialogs.texts("information")[-1]
+    assert "首次导入" in shown and "全年目标 1 项" in shown
+    # the allocated target is installed, locked, and the rebuilt window shows it
+    assert context.service.targets()["2.1.1"] == (600, "allocated")
+    successor.select_item("2.1")
+    row = successor.model.row_of("2.1.1")
+    assert successor.model.index(row, COL_TARGET).data() == "600"
+
+    # A package signed with another key: the clerk is asked for the fingerprint checked by
+    # phone; cancelling changes nothing.
+    dialogs.answers["open_file"] = [str(new_key), str(new_key)]
+    dialogs.answers["ask_text"] = [None]
+    assert switcher(successor).import_package() is None
+    asked = [a for a in dialogs.asked if a.kind == "ask_text"][-1]
+    assert "本机登记的指纹" in asked.text and "计划包的指纹" in asked.text
+    assert context.service.targets()["2.1.1"][0] == 600
+
+    from app.city.plan_package import read_plan_package
+    from app.fingerprints import group_fingerprint
+
+    dialogs.answers["ask_text"] = [group_fingerprint(read_plan_package(new_key).fingerprint)]
+    third = switcher(successor).import_package()
+    assert third is not None
+    qtbot.addWidget(third)
+    assert "已更换市残联签名证书" in dialogs.texts("information")[-1]
+    assert context.service.targets()["2.1.1"][0] == 650
+
+
+def test_a_refused_plan_package_is_explained_and_changes_nothing(
+    qtbot, context: AppContext, dialogs: RecordingDialogs, tmp_path: Path
+) -> None:
+    win = open_window(qtbot, context)
+    bad = tmp_path / "plan_cq-2018_v1.zip"
+    bad.write_bytes(b"not a zip at all")
+    dialogs.answers["open_file"] = [str(bad)]
+    assert switcher(win).import_package() is None
+    assert dialogs.asked[-1].kind == "warning" and "plan_cq-2018_v1.zip" in dialogs.asked[-1].text
+    assert context.service.targets() == {}

@@ -36,12 +36,6 @@ class ReturnDialogs(RecordingDialogs):
 
     opened: list[Path] = field(default_factory=list)
 
-    def ask_text(
-        self, parent: QWidget | None, title: str, label: str, text: str = ""
-    ) -> str | None:
-        answer = self._record("ask_text", title, label)
-        return None if answer is None else str(answer)
-
     def ask_passphrase(self, parent: QWidget | None, title: str, label: str) -> str | None:
         answer = self._record("ask_passphrase", title, label)
         return None if answer is None else str(answer)

@@ -39,7 +39,7 @@ from app.fingerprints import group_fingerprint
 from app.keys import cert_district, fingerprint, load_certificate, load_private_key
 from app.office import OfficeService, now_iso
 from app.signing import crypto
-from models.errors import JinduError, UsageError
+from models.errors import InputError, JinduError, UsageError
 from models.numbers import json_number, parse_value
 from models.plan import MAX_FILE_BYTES, Plan, format_number, parse_plan
 
@@ -355,10 +355,36 @@ def pinned_city_cert(service: OfficeService) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
-def import_plan_package(service: OfficeService, path: Path, data_dir: Path) -> list[str]:
+class CityKeyChanged(PlanPackageError):
+    """The package is signed by another city certificate than the pinned one."""
+
+    def __init__(self, path: Path | str, pinned: str, offered: str) -> None:
+        self.pinned = pinned
+        self.offered = offered
+        super().__init__(
+            path,
+            [
+                f"签名证书（指纹 {group_fingerprint(offered)}）与本机登记的市残联证书"
+                f"（指纹 {group_fingerprint(pinned)}）不同。请打电话向市残联核对新指纹；确认市残联确实"
+                f"更换了密钥后，用 --new-city-key 加上核对过的新指纹再导入"
+            ],
+        )
+
+
+def _bare_fingerprint(text: str) -> str:
+    """A fingerprint as typed or copied (groups, colons, lower case) in its stored form."""
+    return "".join(ch for ch in text if ch.isalnum()).upper()
+
+
+def import_plan_package(
+    service: OfficeService, path: Path, data_dir: Path, new_city_key: str | None = None
+) -> list[str]:
     """Verify and install a city plan package at a district; the Chinese lines to show.
 
-    Raises PlanPackageError (exit 1) and changes nothing when any check fails.
+    `new_city_key`: the new city certificate's fingerprint, as checked by phone, when the
+    city has changed its key; the old pin is retired and the new certificate pinned.
+    Raises PlanPackageError (exit 1) and changes nothing when any check fails; a package
+    signed by another certificate than the pinned one raises CityKeyChanged.
     """
     del data_dir  # everything lives in the store; kept for the command's signature
     office = service.office()
@@ -366,22 +392,47 @@ def import_plan_package(service: OfficeService, path: Path, data_dir: Path) -> l
     plan = package.plan
     code = office.district.code
     pinned = pinned_city_cert(service)
+    repin = False
     if pinned is not None and pinned[0] != package.fingerprint:
-        raise PlanPackageError(
-            path,
-            [
-                f"签名证书（指纹 {group_fingerprint(package.fingerprint)}）与本机首次导入计划包时登记的市残联证书"
-                f"（指纹 {group_fingerprint(pinned[0])}）不同；请与市残联电话核对，确认市残联更换了密钥后再处理"
-            ],
+        if new_city_key is None:
+            raise CityKeyChanged(path, pinned[0], package.fingerprint)
+        if _bare_fingerprint(new_city_key) != package.fingerprint.upper():
+            raise InputError(
+                "--new-city-key",
+                new_city_key,
+                f"与计划包的签名证书指纹 {group_fingerprint(package.fingerprint)} 不符，未作任何改动",
+            )
+        repin = True
+    elif new_city_key is not None:
+        raise InputError(
+            "--new-city-key",
+            new_city_key,
+            "计划包由本机已登记的市残联证书签发，无需更换"
+            if pinned
+            else "首次导入计划包时无需此项",
         )
     mine = {ind: by[code] for ind, by in package.allocations.items() if code in by}
     messages: list[str] = []
     current_plan = service.plan() if office.plan_id else None
     service.store.backup("before-import")
     with service.store.change() as db:
-        if pinned is None:
+        if repin:
+            assert pinned is not None
+            db.execute("UPDATE city_certs SET retired_at = ? WHERE retired_at IS NULL", [now_iso()])
+            service.store.audit(
+                "repin", "city_cert", CITY_CODE,
+                {"fingerprint": pinned[0]}, {"fingerprint": package.fingerprint},
+            )  # fmt: skip
+            messages.append(
+                f"已更换市残联签名证书：旧指纹 {group_fingerprint(pinned[0])} 停用，"
+                f"新指纹 {group_fingerprint(package.fingerprint)}。以后的计划包必须由新证书签发。"
+            )
+        if pinned is None or repin:
             db.execute(
-                "INSERT INTO city_certs (fingerprint, cert, subject, pinned_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO city_certs (fingerprint, cert, subject, pinned_at) VALUES (?, ?, ?, ?)"
+                # a key the city used before and returns to is pinned again
+                " ON CONFLICT(fingerprint) DO UPDATE SET retired_at = NULL,"
+                " pinned_at = excluded.pinned_at",
                 [
                     package.fingerprint,
                     crypto.cert_pem(package.signer).decode("ascii"),
@@ -389,6 +440,7 @@ def import_plan_package(service: OfficeService, path: Path, data_dir: Path) -> l
                     now_iso(),
                 ],
             )
+        if pinned is None:
             service.store.audit(
                 "pin", "city_cert", CITY_CODE, None, {"fingerprint": package.fingerprint}
             )
