@@ -267,3 +267,30 @@ def test_cli_import_of_a_missing_path_imports_nothing_and_exits_2(
     assert (
         jindu(city, "city", "import", str(tmp_path / "city" / "keys")).code == 2
     )  # no package there
+
+
+def test_a_restore_registers_again_the_returns_received_after_the_backup(
+    city: CityService, tpl: Templates
+) -> None:
+    folder = city.data_dir
+    backup = city.store.backup("manual")  # taken before anything was received
+    [result] = import_packages(city, [q1(tpl)], workers=1)
+    assert result.outcome == "accepted"
+    city.store.close()
+
+    restored = jindu(folder, "restore", str(backup))
+    assert restored.code == 0, restored.err
+    assert "重新登记 1 个" in restored.err
+    reopened = open_city(folder, auto_backup=False)
+    try:
+        rows = reopened.store.db.execute(
+            "SELECT district, period, revision FROM received"
+        ).fetchall()
+        assert rows == [("500103", "2018Q1", 1)]
+        entries = reopened.store.db.execute("SELECT COUNT(*) FROM received_entries").fetchone()[0]
+        assert entries > 0
+    finally:
+        reopened.store.close()
+    # a second restore of the same backup finds the same file and registers it once more
+    again = jindu(folder, "restore", str(backup))
+    assert again.code == 0 and "重新登记 1 个" in again.err
