@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.districts import District
-from ui.city_setup_dialog import fit_height
+from ui.dialogs import fit_height
 from ui.district_picker import DistrictPicker
 from ui.setup_wizard import FieldRow
 

@@ -26,18 +26,8 @@ from app import keys
 from app.city.office import MAX_NAME, CityService, setup_city
 from models.errors import InputError, JinduError
 from ui.app_context import AppContext
+from ui.dialogs import fit_height
 from ui.setup_wizard import FieldRow
-
-
-def fit_height(dialog: QDialog) -> None:
-    """Grow a dialog to its layout's height at its width: a message line appeared in it."""
-    layout = dialog.layout()
-    if layout is not None:
-        layout.activate()
-        needed = layout.totalHeightForWidth(dialog.width())
-        if needed > dialog.height():
-            dialog.resize(dialog.width(), needed)
-
 
 log = logging.getLogger(__name__)
 

@@ -28,6 +28,17 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 
+def fit_height(dialog: QDialog) -> None:
+    """Grow a dialog to its layout's height at its width: a wrapped label or a message line
+    needs more than it has."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+        needed = layout.totalHeightForWidth(dialog.width())
+        if needed > dialog.height():
+            dialog.resize(dialog.width(), needed)
+
+
 def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     """OK and Cancel, wired to accept and reject, each named for screen readers."""
     buttons = QDialogButtonBox(
@@ -132,11 +143,7 @@ class TextDialog(QDialog):
         self.edit.setAccessibleName(title)
         self.edit.setAccessibleDescription(label.replace("&", ""))
         self.label.setBuddy(self.edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         layout.addWidget(self.label)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.buttons)
@@ -144,6 +151,8 @@ class TextDialog(QDialog):
         self._changed()
         metrics = self.fontMetrics()
         self.resize(metrics.horizontalAdvance("中" * 30), metrics.height() * 12)
+        # Qt does not grow a dialog for a wrapped label: a long question would be cut off.
+        fit_height(self)
 
     @Slot()
     def _changed(self) -> None:

@@ -546,3 +546,14 @@ def test_the_city_window_survives_200_percent_fonts(
     assert city_window.minimumSizeHint().width() <= 1400
     for top in city_windows(qtbot, city_window):
         assert not clipped(top), f"{type(top).__name__}: {clipped(top)}"
+
+
+def test_a_text_dialog_shows_its_whole_question(qtbot) -> None:
+    question = "请打电话向市残联核对计划包的指纹，确认后输入核对过的新指纹。" * 8
+    dialog = TextDialog("市残联更换了签名密钥？", question, "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label = dialog.label
+    assert label.height() >= label.heightForWidth(label.width())
+    assert dialog.edit.height() >= 2 * dialog.fontMetrics().height()
