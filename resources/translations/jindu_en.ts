@@ -113,105 +113,80 @@
 <context>
     <name>BehindItemsModel</name>
     <message>
-        <location filename="../../src/ui/city_models.py" line="636"/>
+        <location filename="../../src/ui/city_models.py" line="635"/>
         <source>工作任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="637"/>
+        <location filename="../../src/ui/city_models.py" line="636"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="638"/>
+        <location filename="../../src/ui/city_models.py" line="637"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="639"/>
+        <location filename="../../src/ui/city_models.py" line="638"/>
         <source>滞后指标</source>
         <translation>Indicators behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="640"/>
+        <location filename="../../src/ui/city_models.py" line="639"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="641"/>
+        <location filename="../../src/ui/city_models.py" line="640"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="657"/>
-        <source>未填</source>
-        <translation>Not filled in</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="659"/>
-        <source>未启动</source>
-        <translation>Not started</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="660"/>
-        <source>推进中</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="661"/>
-        <source>已完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="662"/>
-        <source>滞后</source>
-        <translation>Behind</translation>
     </message>
 </context>
 <context>
     <name>CertModel</name>
     <message>
-        <location filename="../../src/ui/city_models.py" line="255"/>
+        <location filename="../../src/ui/city_models.py" line="256"/>
         <source>区划代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="256"/>
+        <location filename="../../src/ui/city_models.py" line="257"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="257"/>
+        <location filename="../../src/ui/city_models.py" line="258"/>
         <source>证书指纹（SHA-256）</source>
         <translation>Certificate fingerprint (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="258"/>
+        <location filename="../../src/ui/city_models.py" line="259"/>
         <source>登记方式</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="259"/>
+        <location filename="../../src/ui/city_models.py" line="260"/>
         <source>登记时间</source>
         <translation>Registered at</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="260"/>
+        <location filename="../../src/ui/city_models.py" line="261"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="276"/>
+        <location filename="../../src/ui/city_models.py" line="277"/>
         <source>市残联登记</source>
         <translation>City office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="277"/>
+        <location filename="../../src/ui/city_models.py" line="278"/>
         <source>首次接收时自动登记（待核对）</source>
         <translation>Pinned at first import (to be checked)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="281"/>
+        <location filename="../../src/ui/city_models.py" line="282"/>
         <source>该证书是首次接收此区县上报包时自动登记的：请与区县电话核对指纹，或登记区县交来的证书文件。</source>
         <translation>This certificate was pinned when the district&apos;s first package was received: check the fingerprint with the district by phone, or register the certificate file the district hands in.</translation>
     </message>
@@ -319,52 +294,52 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="322"/>
+        <location filename="../../src/ui/overview_page.py" line="323"/>
         <source>程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="322"/>
+        <location filename="../../src/ui/overview_page.py" line="323"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="322"/>
+        <location filename="../../src/ui/overview_page.py" line="323"/>
         <source>说明</source>
         <translation>Explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="327"/>
+        <location filename="../../src/ui/overview_page.py" line="328"/>
         <source>必须处理</source>
         <translation>Must fix</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="328"/>
+        <location filename="../../src/ui/overview_page.py" line="329"/>
         <source>需说明</source>
         <translation>Needs explanation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="329"/>
+        <location filename="../../src/ui/overview_page.py" line="330"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="338"/>
+        <location filename="../../src/ui/overview_page.py" line="339"/>
         <source>已说明</source>
         <translation>Explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="338"/>
+        <location filename="../../src/ui/overview_page.py" line="339"/>
         <source>未说明</source>
         <translation>Not explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="351"/>
+        <location filename="../../src/ui/overview_page.py" line="352"/>
         <source>按回车转到填写的位置</source>
         <translation>Press Enter to go where it is filled in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="355"/>
+        <location filename="../../src/ui/overview_page.py" line="356"/>
         <source>没有需要处理的问题</source>
         <translation>Nothing needs attention</translation>
     </message>
@@ -372,62 +347,62 @@
 <context>
     <name>CitySetupDialog</name>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="92"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="82"/>
         <source>进度 — 设置市残联</source>
         <translation>Jindu — set up the city office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="93"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="83"/>
         <source>设置市残联</source>
         <translation>Set up the city office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="95"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="85"/>
         <source>这个数据文件夹将用于市残联（城市模式）：分解下达计划，接收、验证和汇总区县报表。</source>
         <translation>This data folder will be the city office&apos;s (city mode): allocate and distribute the plan, receive, verify and consolidate the districts&apos; returns. </translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="99"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="89"/>
         <source>市残联的计划包用签名密钥签发，请设置保护密钥的口令（至少 %1 个字符），并输入两次。口令遗忘后只能生成新密钥，各区县需重新核对市残联的证书指纹。</source>
         <translation>The city&apos;s plan packages are signed with its signing key: choose a passphrase to protect the key (at least %1 characters) and type it twice. A forgotten passphrase means a new key, whose fingerprint every district must check again.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="103"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="93"/>
         <source>单位名称(&amp;N)：</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="104"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="94"/>
         <source>口令(&amp;W)：</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="105"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="95"/>
         <source>再次输入口令(&amp;A)：</source>
         <translation>Passphrase &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="122"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="112"/>
         <source>请填写单位名称</source>
         <translation>Please enter the office&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="136"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="126"/>
         <source>两次输入的口令不一致，请重新输入</source>
         <translation>The two passphrases differ; please type it again</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="151"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="141"/>
         <source>无法设置市残联</source>
         <translation>Cannot set up the city office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="157"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="147"/>
         <source>已生成市残联签名密钥</source>
         <translation>City signing key created</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="159"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="149"/>
         <source>市残联证书指纹：
 %1
 
@@ -441,355 +416,355 @@ Districts see this fingerprint when they first import a plan package; ask them t
 <context>
     <name>CityWindow</name>
     <message>
-        <location filename="../../src/ui/city_window.py" line="334"/>
+        <location filename="../../src/ui/city_window.py" line="324"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="335"/>
+        <location filename="../../src/ui/city_window.py" line="325"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="336"/>
+        <location filename="../../src/ui/city_window.py" line="326"/>
         <source>导出(&amp;X)</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="337"/>
+        <location filename="../../src/ui/city_window.py" line="327"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="343"/>
+        <location filename="../../src/ui/city_window.py" line="333"/>
         <source>导入上报包(&amp;I)…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="344"/>
+        <location filename="../../src/ui/city_window.py" line="334"/>
         <source>导入文件夹中的上报包(&amp;D)…</source>
         <translation>Import packages from a fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="345"/>
+        <location filename="../../src/ui/city_window.py" line="335"/>
         <source>登记区县证书(&amp;G)…</source>
         <translation>Re&amp;gister a district certificate…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="346"/>
+        <location filename="../../src/ui/city_window.py" line="336"/>
         <source>计划编辑器(&amp;E)…</source>
         <translation>Plan &amp;editor…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="347"/>
+        <location filename="../../src/ui/city_window.py" line="337"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="348"/>
+        <location filename="../../src/ui/city_window.py" line="338"/>
         <source>打开数据文件夹(&amp;O)</source>
         <translation>&amp;Open the data folder</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="349"/>
+        <location filename="../../src/ui/city_window.py" line="339"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="350"/>
+        <location filename="../../src/ui/city_window.py" line="340"/>
         <source>上一报告期(&amp;B)</source>
         <translation>Previous period (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="351"/>
+        <location filename="../../src/ui/city_window.py" line="341"/>
         <source>下一报告期(&amp;N)</source>
         <translation>&amp;Next period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="352"/>
+        <location filename="../../src/ui/city_window.py" line="342"/>
         <source>重新读取(&amp;R)</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="353"/>
+        <location filename="../../src/ui/city_window.py" line="343"/>
         <source>全市汇总报表（Excel 和 PDF）(&amp;R)…</source>
         <translation>City &amp;report (Excel and PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="354"/>
+        <location filename="../../src/ui/city_window.py" line="344"/>
         <source>DHIS2 JSON(&amp;J)…</source>
         <translation>DHIS2 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="355"/>
+        <location filename="../../src/ui/city_window.py" line="345"/>
         <source>ADX XML(&amp;X)…</source>
         <translation>AD&amp;X XML…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="356"/>
+        <location filename="../../src/ui/city_window.py" line="346"/>
         <source>导出任务分解表(&amp;E)…</source>
         <translation>&amp;Export the allocation workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="357"/>
+        <location filename="../../src/ui/city_window.py" line="347"/>
         <source>导入任务分解表(&amp;I)…</source>
         <translation>&amp;Import the allocation workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="358"/>
+        <location filename="../../src/ui/city_window.py" line="348"/>
         <source>签发计划包(&amp;S)…</source>
         <translation>&amp;Sign the plan package…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="359"/>
+        <location filename="../../src/ui/city_window.py" line="349"/>
         <source>键盘操作(&amp;K)</source>
         <translation>&amp;Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="360"/>
+        <location filename="../../src/ui/city_window.py" line="350"/>
         <source>关于进度(&amp;A)</source>
         <translation>&amp;About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="368"/>
-        <location filename="../../src/ui/city_window.py" line="369"/>
+        <location filename="../../src/ui/city_window.py" line="358"/>
+        <location filename="../../src/ui/city_window.py" line="359"/>
         <source>页面</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="370"/>
+        <location filename="../../src/ui/city_window.py" line="360"/>
         <source>Ctrl+1 至 Ctrl+6 直接转到各页</source>
         <translation>Ctrl+1 to Ctrl+6 go straight to each page</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="371"/>
+        <location filename="../../src/ui/city_window.py" line="361"/>
         <source>%1（市残联汇总）</source>
         <translation>%1 (city consolidation)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="372"/>
+        <location filename="../../src/ui/city_window.py" line="362"/>
         <source>本单位</source>
         <translation>This office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="373"/>
+        <location filename="../../src/ui/city_window.py" line="363"/>
         <source>报告期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="374"/>
+        <location filename="../../src/ui/city_window.py" line="364"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="376"/>
+        <location filename="../../src/ui/city_window.py" line="366"/>
         <source>汇总、完整性、图表和导出都按所选报告期；Ctrl+PgUp/PgDn 切换</source>
         <translation>Summary, completeness, charts and exports follow the selected period; Ctrl+PgUp/PgDn to switch</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="389"/>
+        <location filename="../../src/ui/city_window.py" line="378"/>
         <source>进度 — %1 — %2</source>
         <translation>Jindu — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="397"/>
+        <location filename="../../src/ui/city_window.py" line="386"/>
         <source>接收报表(&amp;1)</source>
         <translation>Receive (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="398"/>
+        <location filename="../../src/ui/city_window.py" line="387"/>
         <source>区县登记(&amp;2)</source>
         <translation>Districts (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="399"/>
+        <location filename="../../src/ui/city_window.py" line="388"/>
         <source>完整性(&amp;3)</source>
         <translation>Completeness (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="400"/>
+        <location filename="../../src/ui/city_window.py" line="389"/>
         <source>汇总(&amp;4)</source>
         <translation>Summary (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="401"/>
+        <location filename="../../src/ui/city_window.py" line="390"/>
         <source>图表(&amp;5)</source>
         <translation>Charts (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="402"/>
+        <location filename="../../src/ui/city_window.py" line="391"/>
         <source>导出(&amp;6)</source>
         <translation>Exports (&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="475"/>
-        <location filename="../../src/ui/city_window.py" line="544"/>
+        <location filename="../../src/ui/city_window.py" line="452"/>
+        <location filename="../../src/ui/city_window.py" line="520"/>
         <source>时间进度 %1</source>
         <translation>Time elapsed %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="477"/>
+        <location filename="../../src/ui/city_window.py" line="454"/>
         <source>报送截止：%1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="484"/>
+        <location filename="../../src/ui/city_window.py" line="461"/>
         <source>已登记 %1 个区县的证书（应报区县 %2 个）。</source>
         <translation>Certificates on record for %1 districts (%2 districts expected to report).</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="491"/>
+        <location filename="../../src/ui/city_window.py" line="468"/>
         <source>注意：%1 的证书是首次接收其上报包时自动登记的（待核对）：请与区县电话核对指纹，或登记区县交来的证书文件。</source>
         <translation>Note: the certificates of %1 were pinned at their first package (to be checked): check the fingerprints with the districts by phone, or register the certificate files they hand in.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="503"/>
+        <location filename="../../src/ui/city_window.py" line="479"/>
         <source>%1（报送截止 %2，判断日 %3）：%4</source>
         <translation>%1 (due %2, as of %3): %4</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="509"/>
+        <location filename="../../src/ui/city_window.py" line="485"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="510"/>
+        <location filename="../../src/ui/city_window.py" line="486"/>
         <source>%1 %2 个</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="524"/>
+        <location filename="../../src/ui/city_window.py" line="500"/>
         <source>%1：已报区县 %2 个，应报 %3 个；时间进度 %4；%5 个指标有区县滞后</source>
         <translation>%1: %2 of %3 districts reported; time elapsed %4; %5 indicators with districts behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="545"/>
+        <location filename="../../src/ui/city_window.py" line="521"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="548"/>
+        <location filename="../../src/ui/city_window.py" line="524"/>
         <source>各部分完成率（该部分各指标全市完成率的平均值）</source>
         <translation>Completion by part (mean of the city completion of the part&apos;s indicators)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="550"/>
-        <location filename="../../src/ui/city_window.py" line="563"/>
+        <location filename="../../src/ui/city_window.py" line="526"/>
+        <location filename="../../src/ui/city_window.py" line="539"/>
         <source>无可计算的完成率</source>
         <translation>No completion to compute</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="558"/>
+        <location filename="../../src/ui/city_window.py" line="534"/>
         <source>各区县平均完成率（该区县计数、金额类指标完成率的平均值）</source>
         <translation>Mean completion by district (mean over its count and amount indicators)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="563"/>
+        <location filename="../../src/ui/city_window.py" line="539"/>
         <source>未报</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="576"/>
+        <location filename="../../src/ui/city_window.py" line="552"/>
         <source>选择上报包</source>
         <translation>Choose packages</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="578"/>
+        <location filename="../../src/ui/city_window.py" line="554"/>
         <source>上报包 (%1);;所有文件 (*)</source>
         <translation>Packages (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="585"/>
+        <location filename="../../src/ui/city_window.py" line="561"/>
         <source>选择存放上报包的文件夹</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="627"/>
+        <location filename="../../src/ui/city_window.py" line="603"/>
         <source>正在导入</source>
         <translation>Import running</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="628"/>
+        <location filename="../../src/ui/city_window.py" line="604"/>
         <source>上一次导入还没有结束，请等它结束或取消后再导入。</source>
         <translation>The last import has not finished yet; wait for it or cancel it, then import again.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="634"/>
+        <location filename="../../src/ui/city_window.py" line="610"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="639"/>
+        <location filename="../../src/ui/city_window.py" line="615"/>
         <source>没有上报包</source>
         <translation>No packages</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="640"/>
+        <location filename="../../src/ui/city_window.py" line="616"/>
         <source>所选位置没有上报包（.zip 文件）：%1</source>
         <translation>No packages (.zip files) there: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="654"/>
+        <location filename="../../src/ui/city_window.py" line="630"/>
         <source>正在验证 %1 个上报包…</source>
         <translation>Verifying %1 packages…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="671"/>
+        <location filename="../../src/ui/city_window.py" line="647"/>
         <source>正在取消：当前上报包处理完后停止…</source>
         <translation>Cancelling: stopping after the package in hand…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="684"/>
+        <location filename="../../src/ui/city_window.py" line="660"/>
         <source>%1（%2/%3）</source>
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="709"/>
+        <location filename="../../src/ui/city_window.py" line="685"/>
         <source>共 %1 个上报包：接收 %2 个，此前已接收 %3 个，拒收 %4 个。</source>
         <translation>%1 packages: %2 accepted, %3 already held, %4 refused.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="717"/>
+        <location filename="../../src/ui/city_window.py" line="693"/>
         <source>已取消：其余 %1 个未导入，可再次导入。</source>
         <translation> Cancelled: the other %1 were not imported; import them again when ready.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="718"/>
+        <location filename="../../src/ui/city_window.py" line="694"/>
         <source>导入已结束。</source>
         <translation>Import finished.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="718"/>
+        <location filename="../../src/ui/city_window.py" line="694"/>
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="730"/>
+        <location filename="../../src/ui/city_window.py" line="706"/>
         <source>导入未完成。</source>
         <translation>Import not finished.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="732"/>
+        <location filename="../../src/ui/city_window.py" line="708"/>
         <source>导入未完成</source>
         <translation>Import not finished</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="748"/>
+        <location filename="../../src/ui/city_window.py" line="724"/>
         <source>选择区县证书文件</source>
         <translation>Choose the district&apos;s certificate file</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="750"/>
+        <location filename="../../src/ui/city_window.py" line="726"/>
         <source>证书 (%1);;所有文件 (*)</source>
         <translation>Certificates (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="759"/>
+        <location filename="../../src/ui/city_window.py" line="735"/>
         <source>登记区县证书</source>
         <translation>Register a district certificate</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="770"/>
+        <location filename="../../src/ui/city_window.py" line="746"/>
         <source>%1 已登记了另一张证书（指纹 %2）。
 
 用新证书（指纹 %3）取代它吗？取代后，用旧密钥签发的上报包将被拒收。请先与区县电话核对新指纹。</source>
@@ -798,14 +773,14 @@ Districts see this fingerprint when they first import a plan package; ask them t
 Replace it with the new certificate (fingerprint %3)? Packages signed with the old key will then be refused. Check the new fingerprint with the district by phone first.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="785"/>
+        <location filename="../../src/ui/city_window.py" line="761"/>
         <source>%1 的这张证书已经登记过，无变化。
 指纹：%2</source>
         <translation>This certificate of %1 was already registered; nothing changed.
 Fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="788"/>
+        <location filename="../../src/ui/city_window.py" line="764"/>
         <source>已登记 %1 的新证书，取代原证书。
 新指纹：%2
 请确认已与区县电话核对新指纹。</source>
@@ -814,7 +789,7 @@ New fingerprint: %2
 Make sure the new fingerprint was checked with the district by phone.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="791"/>
+        <location filename="../../src/ui/city_window.py" line="767"/>
         <source>已登记 %1 的证书。
 指纹：%2
 请与区县电话核对此指纹。</source>
@@ -823,75 +798,75 @@ Fingerprint: %2
 Check this fingerprint with the district by phone.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="851"/>
+        <location filename="../../src/ui/city_window.py" line="827"/>
         <source>选择保存汇总报表的文件夹</source>
         <translation>Choose the folder for the city report</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="857"/>
+        <location filename="../../src/ui/city_window.py" line="833"/>
         <source>导出全市汇总报表（%1）</source>
         <translation>Export the city report (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="873"/>
+        <location filename="../../src/ui/city_window.py" line="849"/>
         <source>导出 %1</source>
         <translation>Export %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="880"/>
+        <location filename="../../src/ui/city_window.py" line="856"/>
         <source>导出 %1（%2）</source>
         <translation>Export %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="890"/>
-        <location filename="../../src/ui/city_window.py" line="897"/>
+        <location filename="../../src/ui/city_window.py" line="866"/>
+        <location filename="../../src/ui/city_window.py" line="873"/>
         <source>导出任务分解表</source>
         <translation>Export the allocation workbook</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="892"/>
-        <location filename="../../src/ui/city_window.py" line="909"/>
+        <location filename="../../src/ui/city_window.py" line="868"/>
+        <location filename="../../src/ui/city_window.py" line="885"/>
         <source>Excel 工作簿 (%1)</source>
         <translation>Excel workbooks (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="907"/>
-        <location filename="../../src/ui/city_window.py" line="928"/>
+        <location filename="../../src/ui/city_window.py" line="883"/>
+        <location filename="../../src/ui/city_window.py" line="904"/>
         <source>导入任务分解表</source>
         <translation>Import the allocation workbook</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="916"/>
+        <location filename="../../src/ui/city_window.py" line="892"/>
         <source>已导入计划 %1 的任务分解表：%2 个目标，其中 %3 处有变化。</source>
         <translation>Imported the allocation workbook of plan %1: %2 targets, %3 of them changed.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="923"/>
+        <location filename="../../src/ui/city_window.py" line="899"/>
         <source>提醒：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="940"/>
+        <location filename="../../src/ui/city_window.py" line="916"/>
         <source>签发计划包</source>
         <translation>Sign the plan package</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="942"/>
+        <location filename="../../src/ui/city_window.py" line="918"/>
         <source>市残联还没有签名密钥，请先运行 jindu city setup。</source>
         <translation>The city office has no signing key yet; run jindu city setup first.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="948"/>
+        <location filename="../../src/ui/city_window.py" line="924"/>
         <source>计划包 (%1)</source>
         <translation>Plan packages (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="952"/>
+        <location filename="../../src/ui/city_window.py" line="928"/>
         <source>市残联签名密钥的口令(&amp;W)：</source>
         <translation>Pass&amp;word of the city&apos;s signing key:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="961"/>
+        <location filename="../../src/ui/city_window.py" line="937"/>
         <source>计划包已签发：%1
 市残联证书指纹：%2
 区县首次导入时会显示这个指纹，请让区县核对。</source>
@@ -900,12 +875,12 @@ City certificate fingerprint: %2
 Districts see this fingerprint at their first import; ask them to check it.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1014"/>
+        <location filename="../../src/ui/city_window.py" line="990"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1016"/>
+        <location filename="../../src/ui/city_window.py" line="992"/>
         <source>Ctrl+1 至 Ctrl+6：接收报表、区县登记、完整性、汇总、图表、导出
 Ctrl+O：导入上报包；Ctrl+D：导入文件夹中的上报包；也可把文件拖到窗口
 Ctrl+G：登记区县证书
@@ -920,12 +895,12 @@ Ctrl+Shift+R: export the city report; Ctrl+Shift+J / X: DHIS2 JSON / ADX
 Tab: move between boxes; in tables use the arrow keys, column headers sort</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1030"/>
+        <location filename="../../src/ui/city_window.py" line="1006"/>
         <source>关于进度</source>
         <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1031"/>
+        <location filename="../../src/ui/city_window.py" line="1007"/>
         <source>进度（Jindu）%1
 市残联：接收、验证和汇总区县报表
 
@@ -938,7 +913,7 @@ Data folder: %2
 Log: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_window.py" line="1079"/>
+        <location filename="../../src/ui/city_window.py" line="1048"/>
         <source>不是市残联的数据文件夹</source>
         <translation>Not a city office&apos;s data folder</translation>
     </message>
@@ -946,47 +921,47 @@ Log: %3</translation>
 <context>
     <name>CompletenessModel</name>
     <message>
-        <location filename="../../src/ui/city_models.py" line="344"/>
+        <location filename="../../src/ui/city_models.py" line="343"/>
         <source>区划代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="344"/>
+        <location filename="../../src/ui/city_models.py" line="343"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="375"/>
+        <location filename="../../src/ui/city_models.py" line="374"/>
         <source>按时</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="376"/>
+        <location filename="../../src/ui/city_models.py" line="375"/>
         <source>逾期</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="377"/>
+        <location filename="../../src/ui/city_models.py" line="376"/>
         <source>未报</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="378"/>
+        <location filename="../../src/ui/city_models.py" line="377"/>
         <source>未到期</source>
         <translation>Not due</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="384"/>
+        <location filename="../../src/ui/city_models.py" line="383"/>
         <source>第 %1 版</source>
         <translation>(rev. %1)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="413"/>
+        <location filename="../../src/ui/city_models.py" line="412"/>
         <source>%1 %2：%3；报送截止 %4</source>
         <translation>%1 %2: %3; due %4</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="420"/>
+        <location filename="../../src/ui/city_models.py" line="419"/>
         <source>；首次签发 %1</source>
         <translation>; first signed %1</translation>
     </message>
@@ -1363,62 +1338,62 @@ Log: %3</translation>
 <context>
     <name>ImportResultModel</name>
     <message>
-        <location filename="../../src/ui/city_models.py" line="138"/>
+        <location filename="../../src/ui/city_models.py" line="139"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="139"/>
+        <location filename="../../src/ui/city_models.py" line="140"/>
         <source>上报包</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="140"/>
+        <location filename="../../src/ui/city_models.py" line="141"/>
         <source>区县、报告期、版次</source>
         <translation>District, period, revision</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="141"/>
+        <location filename="../../src/ui/city_models.py" line="142"/>
         <source>原因和说明</source>
         <translation>Reasons and notes</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="174"/>
+        <location filename="../../src/ui/city_models.py" line="175"/>
         <source>接收</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="175"/>
+        <location filename="../../src/ui/city_models.py" line="176"/>
         <source>此前已接收</source>
         <translation>Already held</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="176"/>
+        <location filename="../../src/ui/city_models.py" line="177"/>
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="181"/>
+        <location filename="../../src/ui/city_models.py" line="182"/>
         <source>（无法识别）</source>
         <translation>(not recognised)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="183"/>
+        <location filename="../../src/ui/city_models.py" line="184"/>
         <source>%1（%2） %3</source>
         <translation>%1 (%2) %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="189"/>
+        <location filename="../../src/ui/city_models.py" line="190"/>
         <source>第 %1 版</source>
         <translation>(rev. %1)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="193"/>
+        <location filename="../../src/ui/city_models.py" line="194"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="194"/>
+        <location filename="../../src/ui/city_models.py" line="195"/>
         <source>说明：%1</source>
         <translation>Note: %1</translation>
     </message>
@@ -1426,347 +1401,322 @@ Log: %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ui/main_window.py" line="420"/>
+        <location filename="../../src/ui/main_window.py" line="412"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="421"/>
+        <location filename="../../src/ui/main_window.py" line="413"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="422"/>
+        <location filename="../../src/ui/main_window.py" line="414"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="423"/>
+        <location filename="../../src/ui/main_window.py" line="415"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="424"/>
+        <location filename="../../src/ui/main_window.py" line="416"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="429"/>
+        <location filename="../../src/ui/main_window.py" line="421"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="430"/>
+        <location filename="../../src/ui/main_window.py" line="422"/>
         <source>打开数据文件夹(&amp;O)</source>
         <translation>&amp;Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="431"/>
+        <location filename="../../src/ui/main_window.py" line="423"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="432"/>
+        <location filename="../../src/ui/main_window.py" line="424"/>
         <source>上一报告期(&amp;B)</source>
         <translation>Previous period (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="433"/>
+        <location filename="../../src/ui/main_window.py" line="425"/>
         <source>下一报告期(&amp;N)</source>
         <translation>&amp;Next period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="434"/>
+        <location filename="../../src/ui/main_window.py" line="426"/>
         <source>重新读取(&amp;R)</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="435"/>
+        <location filename="../../src/ui/main_window.py" line="427"/>
         <source>下一区域(&amp;A)</source>
         <translation>Next &amp;area</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="436"/>
+        <location filename="../../src/ui/main_window.py" line="428"/>
         <source>上一区域(&amp;Z)</source>
         <translation>Previous area (&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="437"/>
+        <location filename="../../src/ui/main_window.py" line="429"/>
         <source>填报(&amp;T)</source>
         <translation>En&amp;try page</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="438"/>
+        <location filename="../../src/ui/main_window.py" line="430"/>
         <source>本期检查(&amp;C)…</source>
         <translation>&amp;Checks for this period…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="439"/>
+        <location filename="../../src/ui/main_window.py" line="431"/>
         <source>键盘操作(&amp;K)</source>
         <translation>&amp;Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="440"/>
+        <location filename="../../src/ui/main_window.py" line="432"/>
         <source>关于进度(&amp;A)</source>
         <translation>&amp;About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="448"/>
+        <location filename="../../src/ui/main_window.py" line="440"/>
         <source>%1残疾人联合会（%2）</source>
         <translation>%1 Disabled Persons&apos; Federation (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="452"/>
+        <location filename="../../src/ui/main_window.py" line="444"/>
         <source>本单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="453"/>
+        <location filename="../../src/ui/main_window.py" line="445"/>
         <source>报告期(&amp;P)：</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="454"/>
+        <location filename="../../src/ui/main_window.py" line="446"/>
         <source>报告期</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="456"/>
+        <location filename="../../src/ui/main_window.py" line="448"/>
         <source>按计划的填报频率选择报告期；Ctrl+PgUp/PgDn 切换</source>
         <translation>Periods follow the plan&apos;s reporting frequency; Ctrl+PgUp/PgDn changes period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="458"/>
+        <location filename="../../src/ui/main_window.py" line="450"/>
         <source>工作任务(&amp;T)</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="459"/>
+        <location filename="../../src/ui/main_window.py" line="451"/>
         <source>工作任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="461"/>
+        <location filename="../../src/ui/main_window.py" line="453"/>
         <source>计划的部分和工作任务，显示已填指标数和任务状态</source>
         <translation>The plan&apos;s parts and tasks, with the indicators filled in and each task&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="463"/>
+        <location filename="../../src/ui/main_window.py" line="455"/>
         <source>部分 / 工作任务</source>
         <translation>Part / task</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="463"/>
+        <location filename="../../src/ui/main_window.py" line="455"/>
         <source>已填</source>
         <translation>Filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="463"/>
-        <location filename="../../src/ui/main_window.py" line="898"/>
+        <location filename="../../src/ui/main_window.py" line="455"/>
+        <location filename="../../src/ui/main_window.py" line="866"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="464"/>
+        <location filename="../../src/ui/main_window.py" line="456"/>
         <source>填报表(&amp;G)</source>
         <translation>Entry &amp;grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="465"/>
+        <location filename="../../src/ui/main_window.py" line="457"/>
         <source>填报表</source>
         <translation>Entry grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="468"/>
-        <location filename="../../src/ui/main_window.py" line="955"/>
+        <location filename="../../src/ui/main_window.py" line="460"/>
+        <location filename="../../src/ui/main_window.py" line="923"/>
         <source>回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格</source>
         <translation>Enter moves down, Tab moves right, F2 or typing edits, Ctrl+V pastes, Ctrl+Z undoes; Ctrl+Tab leaves the grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="471"/>
+        <location filename="../../src/ui/main_window.py" line="463"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="472"/>
+        <location filename="../../src/ui/main_window.py" line="464"/>
         <source>任务内容(&amp;K)</source>
         <translation>Tas&amp;k text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="473"/>
+        <location filename="../../src/ui/main_window.py" line="465"/>
         <source>任务内容</source>
         <translation>Task text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="474"/>
+        <location filename="../../src/ui/main_window.py" line="466"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="475"/>
+        <location filename="../../src/ui/main_window.py" line="467"/>
         <source>任务状态</source>
         <translation>Task status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="477"/>
+        <location filename="../../src/ui/main_window.py" line="469"/>
         <source>进展情况(&amp;J)</source>
         <translation>Progress (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="477"/>
-        <location filename="../../src/ui/main_window.py" line="899"/>
+        <location filename="../../src/ui/main_window.py" line="469"/>
+        <location filename="../../src/ui/main_window.py" line="867"/>
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="478"/>
+        <location filename="../../src/ui/main_window.py" line="470"/>
         <source>存在问题(&amp;W)</source>
         <translation>Problems (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="478"/>
-        <location filename="../../src/ui/main_window.py" line="900"/>
+        <location filename="../../src/ui/main_window.py" line="470"/>
+        <location filename="../../src/ui/main_window.py" line="868"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="479"/>
+        <location filename="../../src/ui/main_window.py" line="471"/>
         <source>下步打算(&amp;N)</source>
         <translation>&amp;Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="479"/>
-        <location filename="../../src/ui/main_window.py" line="901"/>
+        <location filename="../../src/ui/main_window.py" line="471"/>
+        <location filename="../../src/ui/main_window.py" line="869"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="485"/>
+        <location filename="../../src/ui/main_window.py" line="477"/>
         <source>离开此框或停止输入片刻后自动保存</source>
         <translation>Saved when you leave the box or stop typing for a moment</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="545"/>
+        <location filename="../../src/ui/main_window.py" line="537"/>
         <source>撤销(&amp;U) %1</source>
         <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="546"/>
+        <location filename="../../src/ui/main_window.py" line="538"/>
         <source>重做(&amp;R) %1</source>
         <translation>&amp;Redo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="550"/>
+        <location filename="../../src/ui/main_window.py" line="542"/>
         <source>进度 — %1 — %2</source>
         <translation>Jindu — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="561"/>
+        <location filename="../../src/ui/main_window.py" line="550"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="562"/>
+        <location filename="../../src/ui/main_window.py" line="551"/>
         <source>已提交审核</source>
         <translation>submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="563"/>
+        <location filename="../../src/ui/main_window.py" line="552"/>
         <source>已签发</source>
         <translation>signed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="568"/>
-        <source>未填</source>
-        <translation>Not filled</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/main_window.py" line="570"/>
-        <source>未启动</source>
-        <translation>Not started</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/main_window.py" line="571"/>
-        <source>推进中</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/main_window.py" line="572"/>
-        <source>已完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/main_window.py" line="573"/>
-        <source>滞后</source>
-        <translation>Behind</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/main_window.py" line="580"/>
+        <location filename="../../src/ui/main_window.py" line="559"/>
         <source>（未填）</source>
         <translation>(not filled)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="617"/>
+        <location filename="../../src/ui/main_window.py" line="596"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="620"/>
+        <location filename="../../src/ui/main_window.py" line="599"/>
         <source>无指标</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="627"/>
+        <location filename="../../src/ui/main_window.py" line="606"/>
         <source>已填 %1 个指标，共 %2 个</source>
         <translation>%1 of %2 indicators filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="646"/>
+        <location filename="../../src/ui/main_window.py" line="625"/>
         <source>已填报 %1 项工作任务，共 %2 项</source>
         <translation>%1 of %2 tasks reported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="653"/>
+        <location filename="../../src/ui/main_window.py" line="632"/>
         <source>滞后 %1 项</source>
         <translation>%1 behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="687"/>
+        <location filename="../../src/ui/main_window.py" line="666"/>
         <source>这一部分没有需要本区县填报的指标；请在下方填写工作任务的状态和说明。</source>
         <translation>This part has no indicators for your district to fill in; give each task its status and report below.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="774"/>
+        <location filename="../../src/ui/main_window.py" line="742"/>
         <source>报表：第 %1 版，%2</source>
         <translation>Return: revision %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="782"/>
+        <location filename="../../src/ui/main_window.py" line="750"/>
         <source>报送截止：%1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="863"/>
+        <location filename="../../src/ui/main_window.py" line="831"/>
         <source>工作任务 %1 的状态填写后不能清空，可改选其他状态</source>
         <translation>Task %1&apos;s status cannot be emptied once given; choose another status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="904"/>
+        <location filename="../../src/ui/main_window.py" line="872"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="928"/>
+        <location filename="../../src/ui/main_window.py" line="896"/>
         <source>此列由程序计算，只能填写“本期累计”和“备注”</source>
         <translation>This column is computed; only Total to date and Note can be typed in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1046"/>
+        <location filename="../../src/ui/main_window.py" line="1014"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1048"/>
+        <location filename="../../src/ui/main_window.py" line="1016"/>
         <source>F6 / Shift+F6：在报告期、工作任务、填报表和任务说明之间切换
 Alt+带下划线的字母：转到相应的框
 填报表中：回车下移，Tab 右移，F2 或直接输入开始编辑，Esc 取消；
@@ -1785,12 +1735,12 @@ Ctrl+PgUp / Ctrl+PgDn: previous / next period
 F7: checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1064"/>
+        <location filename="../../src/ui/main_window.py" line="1032"/>
         <source>关于进度</source>
         <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1065"/>
+        <location filename="../../src/ui/main_window.py" line="1033"/>
         <source>进度（Jindu）%1
 区县残联工作要点推进情况填报
 
@@ -1806,22 +1756,22 @@ Log: %3</translation>
 <context>
     <name>ObstaclesDialog</name>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="108"/>
+        <location filename="../../src/ui/return_actions.py" line="109"/>
         <source>还不能签发</source>
         <translation>Cannot sign yet</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="113"/>
+        <location filename="../../src/ui/return_actions.py" line="114"/>
         <source>%1的报表还不能签发：有 %2 项须先处理（必须处理的问题，或尚未说明的情况）。选中一项按回车，转到需要填写或说明的地方。</source>
         <translation>The return for %1 cannot be signed yet: %2 items must be dealt with first (problems that must be fixed, or situations not yet explained). Select one and press Enter to go where it is filled in or explained.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="119"/>
+        <location filename="../../src/ui/return_actions.py" line="120"/>
         <source>须先处理的问题(&amp;L)：</source>
         <translation>To deal with first (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="120"/>
+        <location filename="../../src/ui/return_actions.py" line="121"/>
         <source>须先处理的问题</source>
         <translation>To deal with first</translation>
     </message>
@@ -1883,258 +1833,258 @@ Log: %3</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="498"/>
+        <location filename="../../src/ui/overview_page.py" line="499"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="500"/>
+        <location filename="../../src/ui/overview_page.py" line="501"/>
         <source>概览(&amp;O)</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="501"/>
+        <location filename="../../src/ui/overview_page.py" line="502"/>
         <source>概览标题</source>
         <translation>Overview title</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="502"/>
+        <location filename="../../src/ui/overview_page.py" line="503"/>
         <source>报表状态</source>
         <translation>Return state</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="503"/>
+        <location filename="../../src/ui/overview_page.py" line="504"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="504"/>
+        <location filename="../../src/ui/overview_page.py" line="505"/>
         <source>各部分完成情况（时间过半、任务过半）(&amp;S)</source>
         <translation>Completion by part (half the year &amp;gone, half the work done?)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="505"/>
+        <location filename="../../src/ui/overview_page.py" line="506"/>
         <source>各部分完成情况</source>
         <translation>Completion by part</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="507"/>
+        <location filename="../../src/ui/overview_page.py" line="508"/>
         <source>每个部分的平均完成率与时间进度的比较，以及工作任务的状态</source>
         <translation>Each part&apos;s average completion against the time elapsed, and the state of its tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="511"/>
+        <location filename="../../src/ui/overview_page.py" line="512"/>
         <source>部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="512"/>
+        <location filename="../../src/ui/overview_page.py" line="513"/>
         <source>完成率 / 时间进度</source>
         <translation>Completion / time</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="513"/>
+        <location filename="../../src/ui/overview_page.py" line="514"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="514"/>
+        <location filename="../../src/ui/overview_page.py" line="515"/>
         <source>时间进度</source>
         <translation>Time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="515"/>
+        <location filename="../../src/ui/overview_page.py" line="516"/>
         <source>比较</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="516"/>
+        <location filename="../../src/ui/overview_page.py" line="517"/>
         <source>工作任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="521"/>
+        <location filename="../../src/ui/overview_page.py" line="522"/>
         <source>条形的实心部分是完成率（有目标的指标平均，每项最多计 100%），竖线是时间进度；数值和比较结果在右侧各列。</source>
         <translation>The filled part of a bar is the completion (the average of the indicators with a target, each counted up to 100%); the vertical line is the time elapsed. The numbers and the comparison are in the columns to the right.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="525"/>
+        <location filename="../../src/ui/overview_page.py" line="526"/>
         <source>滞后的工作任务和指标(&amp;B)</source>
         <translation>Tasks and indicators &amp;behind schedule</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="526"/>
+        <location filename="../../src/ui/overview_page.py" line="527"/>
         <source>滞后的工作任务和指标</source>
         <translation>Tasks and indicators behind schedule</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="527"/>
+        <location filename="../../src/ui/overview_page.py" line="528"/>
         <source>按回车转到填写的位置</source>
         <translation>Press Enter to go where it is filled in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="528"/>
+        <location filename="../../src/ui/overview_page.py" line="529"/>
         <source>工作任务或指标</source>
         <translation>Task or indicator</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="528"/>
+        <location filename="../../src/ui/overview_page.py" line="529"/>
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="529"/>
+        <location filename="../../src/ui/overview_page.py" line="530"/>
         <source>本期检查(&amp;K)</source>
         <translation>Chec&amp;ks of the period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="530"/>
+        <location filename="../../src/ui/overview_page.py" line="531"/>
         <source>本期检查</source>
         <translation>Checks of the period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="531"/>
-        <location filename="../../src/ui/overview_page.py" line="715"/>
+        <location filename="../../src/ui/overview_page.py" line="532"/>
+        <location filename="../../src/ui/overview_page.py" line="716"/>
         <source>按回车转到需要填写或说明的单元格或工作任务</source>
         <translation>Press Enter to go to the cell or task to fill in or explain</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="547"/>
+        <location filename="../../src/ui/overview_page.py" line="548"/>
         <source>%1 概览</source>
         <translation>%1 overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="554"/>
+        <location filename="../../src/ui/overview_page.py" line="555"/>
         <source>报表状态：%1（第 %2 版）</source>
         <translation>Return: %1 (revision %2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="559"/>
+        <location filename="../../src/ui/overview_page.py" line="560"/>
         <source>更正说明：%1</source>
         <translation>Reason for the correction: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="561"/>
+        <location filename="../../src/ui/overview_page.py" line="562"/>
         <source>审核人退回意见：%1</source>
         <translation>Sent back by the reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="564"/>
+        <location filename="../../src/ui/overview_page.py" line="565"/>
         <source>签发时间：%1；签名证书指纹：%2</source>
         <translation>Signed at %1; certificate fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="571"/>
+        <location filename="../../src/ui/overview_page.py" line="572"/>
         <source>以前的版次：%1</source>
         <translation>Earlier revisions: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="574"/>
+        <location filename="../../src/ui/overview_page.py" line="575"/>
         <source>第 %1 版 %2</source>
         <translation>revision %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="586"/>
+        <location filename="../../src/ui/overview_page.py" line="587"/>
         <source>本期报表已签发并锁定。如需修改，请用“报表 → 更正”开始新的版次。</source>
         <translation>This period&apos;s return is signed and locked. To change it, start a new revision with Reports → Correct.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="588"/>
+        <location filename="../../src/ui/overview_page.py" line="589"/>
         <source>报表已提交审核：审核人可以签发，或写明意见后退回修改。</source>
         <translation>The return is with the reviewer, who can sign it, or send it back with a comment.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="591"/>
+        <location filename="../../src/ui/overview_page.py" line="592"/>
         <source>还有 %1 项须先处理（下方“本期检查”中标为必须处理或未说明的），之后才能签发。</source>
         <translation>%1 items must be dealt with first (marked “Must fix” or “Not explained” under Checks below); then the return can be signed.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="594"/>
+        <location filename="../../src/ui/overview_page.py" line="595"/>
         <source>没有妨碍签发的问题：可以提交审核，或直接签发（报表 → 签发）。</source>
         <translation>Nothing stops signing: submit the return for review, or sign it (Reports → Sign).</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="601"/>
+        <location filename="../../src/ui/overview_page.py" line="602"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="602"/>
+        <location filename="../../src/ui/overview_page.py" line="603"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="603"/>
+        <location filename="../../src/ui/overview_page.py" line="604"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="604"/>
+        <location filename="../../src/ui/overview_page.py" line="605"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="605"/>
+        <location filename="../../src/ui/overview_page.py" line="606"/>
         <source>未填</source>
         <translation>Not filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="610"/>
+        <location filename="../../src/ui/overview_page.py" line="611"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="615"/>
+        <location filename="../../src/ui/overview_page.py" line="616"/>
         <source>无可计算的指标</source>
         <translation>No indicator to measure</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="617"/>
+        <location filename="../../src/ui/overview_page.py" line="618"/>
         <source>不落后于时间进度</source>
         <translation>Not behind time</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="618"/>
+        <location filename="../../src/ui/overview_page.py" line="619"/>
         <source>落后 %1 个百分点</source>
         <translation>%1 points behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="624"/>
+        <location filename="../../src/ui/overview_page.py" line="625"/>
         <source>全部工作任务</source>
         <translation>All tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="639"/>
+        <location filename="../../src/ui/overview_page.py" line="640"/>
         <source>%1：完成率 %2，时间进度 %3，%4；工作任务：%5</source>
         <translation>%1: completion %2, time elapsed %3, %4; tasks: %5</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="647"/>
+        <location filename="../../src/ui/overview_page.py" line="648"/>
         <source>；%1 个指标尚无本区县目标，未计入完成率</source>
         <translation>; %1 indicators have no district target yet and are not counted</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="673"/>
+        <location filename="../../src/ui/overview_page.py" line="674"/>
         <source>状态为滞后；已写明存在问题和下步打算</source>
         <translation>Behind; problems and next steps are written</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="675"/>
+        <location filename="../../src/ui/overview_page.py" line="676"/>
         <source>状态为滞后；须写明存在问题和下步打算</source>
         <translation>Behind; problems and next steps must be written</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="685"/>
+        <location filename="../../src/ui/overview_page.py" line="686"/>
         <source>完成率 %1，时间进度 %2</source>
         <translation>Completion %1, time elapsed %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="693"/>
+        <location filename="../../src/ui/overview_page.py" line="694"/>
         <source>没有滞后的工作任务或指标</source>
         <translation>No task or indicator is behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="707"/>
+        <location filename="../../src/ui/overview_page.py" line="708"/>
         <source>必须处理 %1 项，需说明 %2 项（其中未说明 %3 项），提示 %4 项。</source>
         <translation>Must fix: %1; needs explanation: %2 (not yet explained: %3); notes: %4.</translation>
     </message>
@@ -2160,7 +2110,7 @@ Log: %3</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/ui/dialogs.py" line="169"/>
+        <location filename="../../src/ui/dialogs.py" line="178"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
@@ -3000,7 +2950,7 @@ Log: %3</translation>
     <message>
         <location filename="../../src/ui/plan_switcher.py" line="118"/>
         <source>安装市残联签发的计划包（.zip）：新年度的计划和下达本区县的全年目标</source>
-        <translation>Install a plan package (.zip) signed by the city: a new year's plan and the district's targets for the year</translation>
+        <translation>Install a plan package (.zip) signed by the city: a new year&apos;s plan and the district&apos;s targets for the year</translation>
     </message>
     <message>
         <location filename="../../src/ui/plan_switcher.py" line="120"/>
@@ -3015,7 +2965,7 @@ Log: %3</translation>
     <message>
         <location filename="../../src/ui/plan_switcher.py" line="140"/>
         <source>选择市残联的计划包</source>
-        <translation>Choose the city's plan package</translation>
+        <translation>Choose the city&apos;s plan package</translation>
     </message>
     <message>
         <location filename="../../src/ui/plan_switcher.py" line="142"/>
@@ -3491,201 +3441,201 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
 <context>
     <name>ReturnActions</name>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="198"/>
+        <location filename="../../src/ui/return_actions.py" line="199"/>
         <source>导出草稿(&amp;E)…</source>
         <translation>&amp;Export draft…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="198"/>
+        <location filename="../../src/ui/return_actions.py" line="199"/>
         <source>把本期报表导出为 Excel 和 PDF</source>
         <translation>Export this period&apos;s return as Excel and PDF</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="200"/>
+        <location filename="../../src/ui/return_actions.py" line="201"/>
         <source>导入填好的表格(&amp;I)…</source>
         <translation>&amp;Import filled workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="201"/>
+        <location filename="../../src/ui/return_actions.py" line="202"/>
         <source>读入在 Excel 或 WPS 中填好的本期报表</source>
         <translation>Read in the return filled in Excel or WPS</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="203"/>
+        <location filename="../../src/ui/return_actions.py" line="204"/>
         <source>提交审核(&amp;U)…</source>
         <translation>S&amp;ubmit for review…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="203"/>
+        <location filename="../../src/ui/return_actions.py" line="204"/>
         <source>交给审核人；退回前不能修改</source>
         <translation>Hand it to the reviewer; no changes until it is sent back</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="204"/>
+        <location filename="../../src/ui/return_actions.py" line="205"/>
         <source>退回(&amp;B)…</source>
         <translation>Send &amp;back…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="204"/>
+        <location filename="../../src/ui/return_actions.py" line="205"/>
         <source>审核人写明意见，退回填表人修改</source>
         <translation>The reviewer sends it back to the clerk with a comment</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="205"/>
+        <location filename="../../src/ui/return_actions.py" line="206"/>
         <source>签发(&amp;S)…</source>
         <translation>&amp;Sign…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="205"/>
+        <location filename="../../src/ui/return_actions.py" line="206"/>
         <source>检查、签名并锁定本期报表，写出上报文件</source>
         <translation>Check, sign and lock this period&apos;s return, and write the files to upload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="206"/>
+        <location filename="../../src/ui/return_actions.py" line="207"/>
         <source>更正(&amp;O)…</source>
         <translation>C&amp;orrect…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="206"/>
+        <location filename="../../src/ui/return_actions.py" line="207"/>
         <source>已签发的报表需要修改时，开始新的版次</source>
         <translation>Start a new revision when a signed return must change</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="207"/>
+        <location filename="../../src/ui/return_actions.py" line="208"/>
         <source>打印预览(&amp;P)…</source>
         <translation>&amp;Print preview…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="207"/>
+        <location filename="../../src/ui/return_actions.py" line="208"/>
         <source>预览并打印本期报表</source>
         <translation>Preview and print this period&apos;s return</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="209"/>
+        <location filename="../../src/ui/return_actions.py" line="210"/>
         <source>核验文件(&amp;V)…</source>
         <translation>&amp;Verify files…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="210"/>
+        <location filename="../../src/ui/return_actions.py" line="211"/>
         <source>核验上报包、PDF 或 Excel 报表的签名是否完好</source>
         <translation>Check that the signature of a package, PDF or Excel return is intact</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="333"/>
+        <location filename="../../src/ui/return_actions.py" line="334"/>
         <source>选择导出报表的文件夹</source>
         <translation>Choose the folder to export the return to</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="343"/>
+        <location filename="../../src/ui/return_actions.py" line="344"/>
         <source>导出%1的报表</source>
         <translation>Export the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="354"/>
+        <location filename="../../src/ui/return_actions.py" line="355"/>
         <source>选择填好的报表</source>
         <translation>Choose the filled return</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="356"/>
+        <location filename="../../src/ui/return_actions.py" line="357"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="370"/>
+        <location filename="../../src/ui/return_actions.py" line="371"/>
         <source>工作簿与已保存的数据相同，没有需要导入的内容。</source>
         <translation>The workbook holds the same data as saved: nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="372"/>
+        <location filename="../../src/ui/return_actions.py" line="373"/>
         <source>已导入 %1 个指标、%2 项工作任务的修改。导入前已自动备份：%3</source>
         <translation>Imported the changes of %1 indicators and %2 tasks. A backup was made first: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="386"/>
+        <location filename="../../src/ui/return_actions.py" line="387"/>
         <source>导入 %1</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="395"/>
+        <location filename="../../src/ui/return_actions.py" line="396"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="400"/>
+        <location filename="../../src/ui/return_actions.py" line="401"/>
         <source>把%1的报表提交给审核人吗？
 提交后，审核人退回之前不能再修改本期数据。</source>
         <translation>Submit the return for %1 to the reviewer?
 After that, this period cannot be changed until the reviewer sends it back.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="410"/>
+        <location filename="../../src/ui/return_actions.py" line="411"/>
         <source>%1的报表（第 %2 版）已提交审核</source>
         <translation>The return for %1 (revision %2) was submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="420"/>
+        <location filename="../../src/ui/return_actions.py" line="421"/>
         <source>退回修改</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="424"/>
+        <location filename="../../src/ui/return_actions.py" line="425"/>
         <source>退回意见(&amp;M)：写明需要修改的地方（必填）</source>
         <translation>Co&amp;mment: what must be changed (required)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="434"/>
+        <location filename="../../src/ui/return_actions.py" line="435"/>
         <source>%1的报表已退回修改：%2</source>
         <translation>The return for %1 was sent back: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="451"/>
+        <location filename="../../src/ui/return_actions.py" line="452"/>
         <source>签发</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="456"/>
+        <location filename="../../src/ui/return_actions.py" line="457"/>
         <source>签发%1的报表（第 %2 版）。签发后本期报表锁定，修改须更正。
 签名密钥的口令(&amp;W)：</source>
         <translation>Sign the return for %1 (revision %2). Once signed, the period is locked; changes need a correction.
 Passphrase of the signing key (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="463"/>
+        <location filename="../../src/ui/return_actions.py" line="464"/>
         <source>选择保存签发文件的文件夹</source>
         <translation>Choose the folder for the signed files</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="478"/>
+        <location filename="../../src/ui/return_actions.py" line="479"/>
         <source>报表已签发并锁定。请把上报包（.zip 文件）交给市残联。</source>
         <translation>The return is signed and locked. Send the package (the .zip file) to the city office.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="483"/>
+        <location filename="../../src/ui/return_actions.py" line="484"/>
         <source>%1的报表已签发并锁定</source>
         <translation>The return for %1 is signed and locked</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="488"/>
+        <location filename="../../src/ui/return_actions.py" line="489"/>
         <source>签发%1的报表</source>
         <translation>Sign the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="509"/>
+        <location filename="../../src/ui/return_actions.py" line="510"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="513"/>
+        <location filename="../../src/ui/return_actions.py" line="514"/>
         <source>更正原因(&amp;M)：写明更正的内容和原因（必填，会印在新版次的报表上）</source>
         <translation>Reason (&amp;M): what is corrected and why (required; printed on the new revision)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="523"/>
+        <location filename="../../src/ui/return_actions.py" line="524"/>
         <source>已开始%1报表的第 %2 版（草稿），可以修改了</source>
         <translation>Revision %2 of the return for %1 is open as a draft: it can be changed now</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="550"/>
+        <location filename="../../src/ui/return_actions.py" line="551"/>
         <source>准备%1报表的打印预览</source>
         <translation>Preparing the print preview of the return for %1</translation>
     </message>
@@ -3874,94 +3824,122 @@ Write the fingerprint down, to confirm it with the city federation by phone.</tr
     </message>
 </context>
 <context>
-    <name>SummaryModel</name>
+    <name>Statuses</name>
     <message>
-        <location filename="../../src/ui/city_models.py" line="452"/>
-        <source>指标</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="453"/>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="454"/>
-        <source>全市目标</source>
-        <translation>City target</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="455"/>
-        <source>全市累计</source>
-        <translation>City total</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="456"/>
-        <source>完成率</source>
-        <translation>Completion</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="457"/>
-        <source>已报/适用</source>
-        <translation>Reported / applicable</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="458"/>
-        <source>滞后区县</source>
-        <translation>Districts behind</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="466"/>
-        <source>%1（%2）：本期累计 / 完成率（对分解给该区县的全年目标）</source>
-        <translation>%1 (%2): year-to-date value / completion (against the annual target allocated to it)</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="501"/>
-        <source>%1 个区县已完成</source>
-        <translation>%1 districts done</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="506"/>
-        <source>按期完成</source>
-        <translation>Done in time</translation>
-    </message>
-    <message>
-        <location filename="../../src/ui/city_models.py" line="515"/>
+        <location filename="../../src/ui/status_texts.py" line="15"/>
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="517"/>
+        <location filename="../../src/ui/status_texts.py" line="17"/>
+        <source>未启动</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/status_texts.py" line="18"/>
+        <source>推进中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/status_texts.py" line="19"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="517"/>
+        <location filename="../../src/ui/status_texts.py" line="20"/>
+        <source>滞后</source>
+        <translation>Behind</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="451"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="452"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="453"/>
+        <source>全市目标</source>
+        <translation>City target</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="454"/>
+        <source>全市累计</source>
+        <translation>City total</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="455"/>
+        <source>完成率</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="456"/>
+        <source>已报/适用</source>
+        <translation>Reported / applicable</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="457"/>
+        <source>滞后区县</source>
+        <translation>Districts behind</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="465"/>
+        <source>%1（%2）：本期累计 / 完成率（对分解给该区县的全年目标）</source>
+        <translation>%1 (%2): year-to-date value / completion (against the annual target allocated to it)</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="500"/>
+        <source>%1 个区县已完成</source>
+        <translation>%1 districts done</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="505"/>
+        <source>按期完成</source>
+        <translation>Done in time</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="514"/>
+        <source>未填</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="516"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/city_models.py" line="516"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="523"/>
+        <location filename="../../src/ui/city_models.py" line="522"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="550"/>
+        <location filename="../../src/ui/city_models.py" line="549"/>
         <source>不适用或未报</source>
         <translation>Not applicable or not reported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="552"/>
+        <location filename="../../src/ui/city_models.py" line="551"/>
         <source>%1，%2：%3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="559"/>
+        <location filename="../../src/ui/city_models.py" line="558"/>
         <source>；全年目标 %1%2</source>
         <translation>; annual target %1%2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_models.py" line="599"/>
+        <location filename="../../src/ui/city_models.py" line="598"/>
         <source>%1 个区县滞后：%2</source>
         <translation>%1 districts behind: %2</translation>
     </message>

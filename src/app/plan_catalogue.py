@@ -58,6 +58,7 @@ from models.plan import (
     FORMAT,
     GROUP_PREFIX,
     MILESTONE_UNIT,
+    Group,
     Plan,
     load_bundled_plans,
     parse_plan,
@@ -301,10 +302,7 @@ class GroupDef:
     note: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        doc: dict[str, Any] = {"name": self.name, "districts": list(self.districts)}
-        if self.note:
-            doc["note"] = self.note
-        return doc
+        return Group(self.id, self.name, tuple(self.districts), self.note).to_json()
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.office import OfficeService
 from models.resources import resources_dir
@@ -128,6 +128,20 @@ class Translations:
             self.app.installTranslator(translator)
         QLocale.setDefault(QLocale(language))
         self.language = language
+
+
+def restore_geometry(window: QWidget, settings: UiSettings, key: str) -> None:
+    """The window's saved size and place, else a size by its font within the screen:
+    200 % text on a small screen still fits."""
+    geometry = settings.state(key)
+    if geometry is not None and window.restoreGeometry(geometry):
+        return
+    metrics = window.fontMetrics()
+    area = window.screen().availableGeometry()
+    window.resize(
+        min(metrics.horizontalAdvance("中" * 90), int(area.width() * 0.95)),
+        min(metrics.height() * 45, int(area.height() * 0.9)),
+    )
 
 
 class Appearance:

@@ -8,7 +8,6 @@ background colours only add to the words, and are switched off with
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -30,9 +29,11 @@ from app.city.receive import ACCEPTED, DUPLICATE, REFUSED, ImportResult
 from app.city.trust import DistrictCert
 from models.districts import District, district_by_code
 from models.errors import JinduError
-from models.kinds import Kind, Status
+from models.kinds import Kind
 from models.numbers import format_decimal
 from models.periods import Period
+from ui.period_texts import period_text
+from ui.status_texts import status_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -336,12 +337,10 @@ class CompletenessModel(_TableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.result: Completeness | None = None
-        # How a period is named in the headers; the window passes its own (English adds the id).
-        self.period_text: Callable[[Period], str] = lambda period: period.label_zh
 
     def headers(self) -> list[str]:
         periods = self.result.periods if self.result else []
-        return [self.tr("区划代码"), self.tr("区县"), *(self.period_text(p) for p in periods)]
+        return [self.tr("区划代码"), self.tr("区县"), *(period_text(p) for p in periods)]
 
     def set_result(self, result: Completeness) -> None:
         self.beginResetModel()
@@ -412,7 +411,7 @@ class CompletenessModel(_TableModel):
             words = (
                 self.tr("%1 %2：%3；报送截止 %4")
                 .replace("%1", district.name)
-                .replace("%2", self.period_text(period))
+                .replace("%2", period_text(period))
                 .replace("%3", self.cell_text(cell.state, cell.revision))
                 .replace("%4", cell.due.isoformat())
             )
@@ -652,16 +651,6 @@ class BehindItemsModel(_TableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def status_text(self, status: Status | None) -> str:
-        if status is None:
-            return self.tr("未填")
-        return {
-            Status.NOT_STARTED: self.tr("未启动"),
-            Status.IN_PROGRESS: self.tr("推进中"),
-            Status.DONE: self.tr("已完成"),
-            Status.BEHIND: self.tr("滞后"),
-        }[status]
-
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
@@ -682,7 +671,7 @@ class BehindItemsModel(_TableModel):
             if column == self.COL_DISTRICT:
                 return b.district.name
             if column == self.COL_STATUS:
-                return self.status_text(b.status)
+                return status_text(b.status)
             if column == self.COL_INDICATORS:
                 return "、".join(b.indicators)
             if column == self.COL_PROBLEMS:

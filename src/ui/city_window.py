@@ -37,8 +37,6 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -55,7 +53,7 @@ from app.city.trust import DistrictCert
 from app.fingerprints import group_fingerprint
 from models.errors import JinduError
 from models.periods import Period, due_period, periods_in_year
-from ui.app_context import AppContext
+from ui.app_context import AppContext, restore_geometry
 from ui.city_cert_dialog import RegisterCertDialog
 from ui.city_charts import percent_text
 from ui.city_models import (
@@ -71,6 +69,7 @@ from ui.city_pages import (
     SummaryPage,
 )
 from ui.jobs import Job
+from ui.period_bar import PeriodBar
 from ui.period_texts import period_text
 
 log = logging.getLogger(__name__)
@@ -156,21 +155,12 @@ class CityWindow(QMainWindow):
         central = QWidget(self)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(6, 6, 6, 0)
-        top = QHBoxLayout()
-        self.city_label = QLabel(central)
-        self.city_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.period_label = QLabel(central)
-        self.period_combo = QComboBox(central)
-        self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.period_label.setBuddy(self.period_combo)
-        self.time_label = QLabel(central)
-        top.addWidget(self.city_label)
-        top.addStretch(1)
-        top.addWidget(self.period_label)
-        top.addWidget(self.period_combo)
-        top.addSpacing(12)
-        top.addWidget(self.time_label)
-        outer.addLayout(top)
+        self.period_bar = PeriodBar(central)
+        self.city_label = self.period_bar.name_label
+        self.period_label = self.period_bar.period_label
+        self.period_combo = self.period_bar.period_combo
+        self.time_label = self.period_bar.info_label
+        outer.addLayout(self.period_bar.layout)
 
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
@@ -384,7 +374,6 @@ class CityWindow(QMainWindow):
             self.exports_page,
         ):
             page.retranslate()
-        self.completeness_page.model.period_text = self.period_text
         self.setWindowTitle(
             self.tr("进度 — %1 — %2").replace("%1", self.plan.title).replace("%2", self.info.name)
         )
@@ -407,9 +396,6 @@ class CityWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def period_text(self, period: Period) -> str:
-        return period_text(period)
-
     # ----- pages -------------------------------------------------------------------------------
     def show_page(self, key: str) -> None:
         self.tabs.setCurrentWidget(self.pages[key])
@@ -425,32 +411,23 @@ class CityWindow(QMainWindow):
 
     # ----- periods and data ----------------------------------------------------------------------
     def _fill_periods(self) -> None:
-        self.period_combo.blockSignals(True)
-        self.period_combo.clear()
-        for period in self.periods:
-            self.period_combo.addItem(self.period_text(period), period.id)
-        self.period_combo.setCurrentIndex(max(self.period_combo.findData(self.period.id), 0))
-        self.period_combo.blockSignals(False)
+        self.period_bar.fill(self.periods, self.period.id)
 
     @Slot(int)
     def _period_chosen(self, index: int) -> None:
-        self.select_period(str(self.period_combo.itemData(index)))
+        self.select_period(self.period_bar.period_at(index))
 
     def step_period(self, step: int) -> None:
-        index = self.period_combo.currentIndex() + step
-        if 0 <= index < self.period_combo.count():
-            self.select_period(str(self.period_combo.itemData(index)))
+        found = self.period_bar.neighbour(step)
+        if found is not None:
+            self.select_period(found)
 
     def select_period(self, period_id: str) -> None:
         period = next((p for p in self.periods if p.id == period_id), None)
         if period is None:
             period = self.city.parse_period(period_id)
         self.period = period
-        index = self.period_combo.findData(period.id)
-        if index >= 0 and index != self.period_combo.currentIndex():
-            self.period_combo.blockSignals(True)
-            self.period_combo.setCurrentIndex(index)
-            self.period_combo.blockSignals(False)
+        self.period_bar.show_period(period.id)
         self.refresh()
         self.periodChanged.emit(period.id)
 
@@ -495,13 +472,12 @@ class CityWindow(QMainWindow):
 
         # 完整性
         comp = self.completeness_page
-        comp.model.period_text = self.period_text
         comp.model.set_result(matrix)
         counts = matrix.counts()
         states = comp.model
         comp.heading.setText(
             self.tr("%1（报送截止 %2，判断日 %3）：%4")
-            .replace("%1", self.period_text(period))
+            .replace("%1", period_text(period))
             .replace("%2", due.isoformat())
             .replace("%3", matrix.today.isoformat())
             .replace(
@@ -522,7 +498,7 @@ class CityWindow(QMainWindow):
         sp.behind_model.set_items(summary.behind_items)
         sp.heading.setText(
             self.tr("%1：已报区县 %2 个，应报 %3 个；时间进度 %4；%5 个指标有区县滞后")
-            .replace("%1", self.period_text(period))
+            .replace("%1", period_text(period))
             .replace("%2", str(len(summary.reporting)))
             .replace("%3", str(len(summary.districts)))
             .replace("%4", percent_text(period.time_percent))
@@ -854,7 +830,7 @@ class CityWindow(QMainWindow):
             return None
         period, today = self.period, self.today()
         return self._run_export(
-            self.tr("导出全市汇总报表（%1）").replace("%1", self.period_text(period)),
+            self.tr("导出全市汇总报表（%1）").replace("%1", period_text(period)),
             lambda service, _p: build_report(service, period, folder, today),
             folder,
         )
@@ -877,7 +853,7 @@ class CityWindow(QMainWindow):
         if out is None:
             return None
         return self._run_export(
-            self.tr("导出 %1（%2）").replace("%1", label).replace("%2", self.period_text(period)),
+            self.tr("导出 %1（%2）").replace("%1", label).replace("%2", period_text(period)),
             lambda service, _p: export(service, period, fmt, out),
             out.parent,
         )
@@ -1037,14 +1013,7 @@ class CityWindow(QMainWindow):
     # ----- window state --------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         settings = self.context.settings
-        geometry = settings.state("city_geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            metrics = self.fontMetrics()
-            area = self.screen().availableGeometry()
-            self.resize(
-                min(metrics.horizontalAdvance("中" * 90), int(area.width() * 0.95)),
-                min(metrics.height() * 45, int(area.height() * 0.9)),
-            )
+        restore_geometry(self, settings, "city_geometry")
         for key, splitter in (
             ("city_receive_splitter", self.receive_page.splitter),
             ("city_summary_splitter", self.summary_page.splitter),

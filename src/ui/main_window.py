@@ -59,11 +59,11 @@ from PySide6.QtWidgets import (
 from models.errors import JinduError
 from models.kinds import Status
 from models.period_data import ItemRow
-from models.periods import Period, periods_in_year
-from ui.app_context import AppContext
+from models.periods import periods_in_year
+from ui.app_context import AppContext, restore_geometry
 from ui.entry_model import COL_NOTE, COL_VALUE, EntryModel, ErrorRole
 from ui.entry_view import EntryView
-from ui.period_texts import period_text
+from ui.period_bar import PeriodBar
 from ui.plan_tree import (
     TREE_BADGE,
     TREE_NAME,
@@ -74,6 +74,7 @@ from ui.plan_tree import (
     KindRole,
     PlanTree,
 )
+from ui.status_texts import status_text
 from ui.undo import item_change, single
 
 log = logging.getLogger(__name__)
@@ -141,21 +142,12 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(6, 6, 6, 0)
 
-        top = QHBoxLayout()
-        self.office_label = QLabel(central)
-        self.office_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.period_label = QLabel(central)
-        self.period_combo = QComboBox(central)
-        self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.period_label.setBuddy(self.period_combo)
-        self.state_label = QLabel(central)
-        top.addWidget(self.office_label)
-        top.addStretch(1)
-        top.addWidget(self.period_label)
-        top.addWidget(self.period_combo)
-        top.addSpacing(12)
-        top.addWidget(self.state_label)
-        outer.addLayout(top)
+        self.period_bar = PeriodBar(central)
+        self.office_label = self.period_bar.name_label
+        self.period_label = self.period_bar.period_label
+        self.period_combo = self.period_bar.period_combo
+        self.state_label = self.period_bar.info_label
+        outer.addLayout(self.period_bar.layout)
 
         self.pages = QStackedWidget(central)
         outer.addWidget(self.pages, 1)
@@ -553,9 +545,6 @@ class MainWindow(QMainWindow):
         )
         self.setWindowTitle(title)
 
-    def period_text(self, period: Period) -> str:
-        return period_text(period)
-
     def state_text(self, state: str) -> str:
         return {
             "draft": self.tr("草稿"),
@@ -563,23 +552,13 @@ class MainWindow(QMainWindow):
             "signed": self.tr("已签发"),
         }.get(state, state)
 
-    def status_text(self, status: Status | None) -> str:
-        if status is None:
-            return self.tr("未填")
-        return {
-            Status.NOT_STARTED: self.tr("未启动"),
-            Status.IN_PROGRESS: self.tr("推进中"),
-            Status.DONE: self.tr("已完成"),
-            Status.BEHIND: self.tr("滞后"),
-        }[status]
-
     def _fill_status_combo(self) -> None:
         current = self.status_combo.currentData()
         self.status_combo.blockSignals(True)
         self.status_combo.clear()
         self.status_combo.addItem(self.tr("（未填）"), "")
         for status in Status:
-            self.status_combo.addItem(self.status_text(status), status.value)
+            self.status_combo.addItem(status_text(status), status.value)
         index = self.status_combo.findData(current if current is not None else "")
         self.status_combo.setCurrentIndex(max(index, 0))
         self.status_combo.blockSignals(False)
@@ -622,7 +601,7 @@ class MainWindow(QMainWindow):
                 node.setText(TREE_BADGE, text)
                 node.setData(TREE_BADGE, BadgeRole, state)
                 status = report.status if report else None
-                node.setText(TREE_STATUS, self.status_text(status))
+                node.setText(TREE_STATUS, status_text(status))
                 words = (
                     self.tr("已填 %1 个指标，共 %2 个")
                     .replace("%1", str(filled))
@@ -718,23 +697,16 @@ class MainWindow(QMainWindow):
 
     # ----- periods ----------------------------------------------------------------------------
     def _fill_periods(self) -> None:
-        current = self.period_combo.currentData()
-        self.period_combo.blockSignals(True)
-        self.period_combo.clear()
-        for period in self.periods:
-            self.period_combo.addItem(self.period_text(period), period.id)
-        if current is not None:
-            self.period_combo.setCurrentIndex(max(self.period_combo.findData(current), 0))
-        self.period_combo.blockSignals(False)
+        self.period_bar.fill(self.periods, self.period_combo.currentData())
 
     @Slot(int)
     def _period_chosen(self, index: int) -> None:
-        self.select_period(str(self.period_combo.itemData(index)))
+        self.select_period(self.period_bar.period_at(index))
 
     def step_period(self, step: int) -> None:
-        index = self.period_combo.currentIndex() + step
-        if 0 <= index < self.period_combo.count():
-            self.select_period(str(self.period_combo.itemData(index)))
+        found = self.period_bar.neighbour(step)
+        if found is not None:
+            self.select_period(found)
 
     def select_period(self, period_id: str) -> None:
         """Load a period into the grid, the tree's badges and the item's report."""
@@ -749,11 +721,7 @@ class MainWindow(QMainWindow):
         self._items = (
             {r.item.id: r for r in self.model.period_data.items} if self.model.period_data else {}
         )
-        index = self.period_combo.findData(period.id)
-        if index >= 0 and index != self.period_combo.currentIndex():
-            self.period_combo.blockSignals(True)
-            self.period_combo.setCurrentIndex(index)
-            self.period_combo.blockSignals(False)
+        self.period_bar.show_period(period.id)
         self._refresh_tree()
         self._update_status()
         if current_index.isValid() and current_index.row() < self.model.rowCount():
@@ -1071,14 +1039,8 @@ class MainWindow(QMainWindow):
     # ----- window state ---------------------------------------------------------------------------
     def _restore_state(self) -> None:
         settings = self.context.settings
-        geometry = settings.state("geometry")
+        restore_geometry(self, settings, "geometry")
         metrics = self.fontMetrics()
-        if geometry is None or not self.restoreGeometry(geometry):
-            # Sized by the font, within the screen: 200 % text on a small screen still fits.
-            area = self.screen().availableGeometry()
-            width = min(metrics.horizontalAdvance("中" * 90), int(area.width() * 0.95))
-            height = min(metrics.height() * 45, int(area.height() * 0.9))
-            self.resize(width, height)
         tree_width = min(metrics.horizontalAdvance("中" * 22), self.width() * 3 // 10)
         defaults = {
             "h_splitter": (

@@ -52,6 +52,7 @@ from models.kinds import Kind, Status
 from models.numbers import format_decimal
 from models.period_data import IndicatorRow, PeriodData
 from ui.check_texts import check_text
+from ui.period_texts import period_text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -540,7 +541,7 @@ class OverviewPage(QWidget):
 
     def _period_text(self) -> str:
         assert self.data is not None
-        return self.window_.period_text(self.data.period)
+        return period_text(self.data.period)
 
     def _fill_title(self) -> None:
         assert self.data is not None

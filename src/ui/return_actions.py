@@ -42,6 +42,7 @@ from models.errors import JinduError
 from models.periods import Period
 from ui.jobs import Job, office_job
 from ui.overview_page import ChecksList, OverviewPage
+from ui.period_texts import period_text
 from ui.progress_dialog import ProgressDialog
 
 if TYPE_CHECKING:
@@ -271,7 +272,7 @@ class ReturnActions(QObject):
 
     def _period_label(self) -> str:
         assert self.period is not None
-        return self.window_.period_text(self.period)
+        return period_text(self.period)
 
     # ----- long jobs ---------------------------------------------------------------------------
     def _run(
