@@ -16,26 +16,13 @@ import tempfile
 from pathlib import Path
 
 from app.office import OfficeService, ReturnRecord, now_iso
-from app.returns.progress import Cancelled, Progress
+from app.returns.progress import Cancelled, NoProgress, Progress
 from models.checks import Check
 from models.errors import InputError, JinduError, StateError
 from models.periods import Period
 
 MAX_REASON = 500
 MAX_COMMENT = 2000
-
-
-class _NoProgress:
-    cancelled = False
-
-    def start(self, total: int) -> None:
-        pass
-
-    def advance(self, step: str) -> None:
-        pass
-
-    def finish(self) -> None:
-        pass
 
 
 SIGN_STEPS = 7
@@ -183,7 +170,7 @@ def sign(
     progress: Progress | None = None,
 ) -> list[Path]:
     """Sign the period's return; returns the paths of the xlsx, PDF and package written."""
-    tick = progress or _NoProgress()
+    tick = progress or NoProgress()
     tick.start(SIGN_STEPS)
     try:
         return _sign(service, period, out_dir, passphrase, tick)

@@ -46,7 +46,7 @@ from app.city.trust import current_cert, pin_district
 from app.files import write_atomic
 from app.fingerprints import group_fingerprint
 from app.office import now_iso
-from app.returns.progress import Progress
+from app.returns.progress import NoProgress, Progress
 from app.signing import crypto
 from app.signing.package import (
     MANIFEST,
@@ -120,19 +120,6 @@ class Examined:
     signer_pem: bytes = b""
     manifest: dict[str, Any] = field(default_factory=dict)
     document: dict[str, Any] = field(default_factory=dict)
-
-
-class _NoProgress:
-    cancelled = False
-
-    def start(self, total: int) -> None:
-        pass
-
-    def advance(self, step: str) -> None:
-        pass
-
-    def finish(self) -> None:
-        pass
 
 
 def received_dir(data_dir: Path) -> Path:
@@ -296,7 +283,7 @@ def import_packages(
     """Import packages (files, as `collect_packages` lists them); one result per file."""
     service.city()
     plan = service.plan()
-    tick = progress or _NoProgress()
+    tick = progress or NoProgress()
     tick.start(len(paths))
     results: list[ImportResult] = []
     pending: Generator[Examined, None, None] | None = None

@@ -422,7 +422,7 @@ def write_xlsx(data: ReportData, out: Path) -> Path:
 
 def write_pdf(data: ReportData, out: Path) -> Path:
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
-    from reportlab.graphics.shapes import Drawing, Line, String
+    from reportlab.graphics.shapes import Drawing
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
@@ -527,29 +527,7 @@ def write_pdf(data: ReportData, out: Path) -> Path:
             ]
         ]
         drawing.add(chart)
-        x = chart.x + chart.width * time / chart.valueAxis.valueMax
-        drawing.add(
-            Line(
-                x,
-                chart.y - 4,
-                x,
-                chart.y + chart.height + 4,
-                strokeColor=R.DRAFT_RED,
-                strokeWidth=1.2,
-                strokeDashArray=[4, 2],
-            )
-        )
-        drawing.add(
-            String(
-                x,
-                chart.y + chart.height + 8,
-                f"时间进度 {_pct(s.period.time_percent)}",
-                fontName=font,
-                fontSize=8,
-                textAnchor="middle",
-                fillColor=R.DRAFT_RED,
-            )
-        )
+        R.add_time_line(drawing, chart, time, f"时间进度 {_pct(s.period.time_percent)}", font)
         return KeepTogether([p(caption, heading), drawing])
 
     story: list[Flowable] = [p(data.title, title_s), p(data.heading, sub_s), Spacer(1, 6)]

@@ -137,6 +137,35 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
+def add_time_line(
+    drawing: Drawing, chart: HorizontalBarChart, time: float, label: str, font: str
+) -> None:
+    """The dashed time-elapsed line across a bar chart, labelled above it (returns, city report)."""
+    x = chart.x + chart.width * time / chart.valueAxis.valueMax
+    drawing.add(
+        Line(
+            x,
+            chart.y - 4,
+            x,
+            chart.y + chart.height + 4,
+            strokeColor=DRAFT_RED,
+            strokeWidth=1.2,
+            strokeDashArray=[4, 2],
+        )
+    )
+    drawing.add(
+        String(
+            x,
+            chart.y + chart.height + 8,
+            label,
+            fontName=font,
+            fontSize=8,
+            textAnchor="middle",
+            fillColor=DRAFT_RED,
+        )
+    )
+
+
 def _pct(value: Decimal | None) -> str:
     return "" if value is None else f"{value:.1f}%"
 
@@ -502,29 +531,7 @@ def _chart_block(data: PeriodData, s: _Styles) -> Flowable:
         [f"完成率 {m}%" if m is not None else "无可计算完成率的指标" for _, m in sections]
     ]
     drawing.add(chart)
-    x = chart.x + chart.width * time / chart.valueAxis.valueMax
-    drawing.add(
-        Line(
-            x,
-            chart.y - 4,
-            x,
-            chart.y + chart.height + 4,
-            strokeColor=DRAFT_RED,
-            strokeWidth=1.2,
-            strokeDashArray=[4, 2],
-        )
-    )
-    drawing.add(
-        String(
-            x,
-            chart.y + chart.height + 8,
-            f"时间进度 {_pct(data.period.time_percent)}",
-            fontName=s.font,
-            fontSize=8,
-            textAnchor="middle",
-            fillColor=DRAFT_RED,
-        )
-    )
+    add_time_line(drawing, chart, time, f"时间进度 {_pct(data.period.time_percent)}", s.font)
     heading = _p(
         "各部分完成率与时间进度（完成率：该部分本区县各指标完成率的平均值；虚线：时间进度）",
         s.heading,

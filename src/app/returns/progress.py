@@ -22,5 +22,20 @@ class Progress(Protocol):
     def finish(self) -> None: ...
 
 
+class NoProgress:
+    """Progress nobody watches: what a service uses when its caller passed none."""
+
+    cancelled = False
+
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, step: str) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
 class Cancelled(JinduError):
     """The user cancelled; whatever the job had written was removed."""
