@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.districts import District
-from ui.dialogs import fit_height
+from ui.dialogs import fit_height, ok_cancel_buttons
 from ui.district_picker import DistrictPicker
 from ui.setup_wizard import FieldRow
 
@@ -61,11 +60,7 @@ class RegisterCertDialog(QDialog):
         line.addWidget(self.path, 1)
         line.addWidget(self.browse)
         stack.insertLayout(0, line)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._ok)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, self._ok)
         self.browse.clicked.connect(self._browse)
         layout.addWidget(self.intro)
         layout.addLayout(form)

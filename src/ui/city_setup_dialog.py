@@ -14,7 +14,6 @@ import logging
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,7 @@ from app import keys
 from app.city.office import MAX_NAME, CityService, setup_city
 from models.errors import InputError, JinduError
 from ui.app_context import AppContext
-from ui.dialogs import fit_height
+from ui.dialogs import fit_height, ok_cancel_buttons
 from ui.setup_wizard import FieldRow
 
 log = logging.getLogger(__name__)
@@ -65,11 +64,7 @@ class CitySetupDialog(QDialog):
             box = row.widget.parentWidget()
             if box is not None:
                 box.setVisible(self.need_key)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.finish)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, self.finish)
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addStretch(1)

@@ -7,6 +7,7 @@ ever blocks a test (tests/ui/conftest.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,14 +40,16 @@ def fit_height(dialog: QDialog) -> None:
             dialog.resize(dialog.width(), needed)
 
 
-def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
-    """OK and Cancel, wired to accept and reject, each named for screen readers."""
+def ok_cancel_buttons(
+    dialog: QDialog, on_ok: Callable[[], object] | None = None
+) -> QDialogButtonBox:
+    """OK (to `on_ok`, else accept) and Cancel (reject), each named for screen readers."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
     for button in buttons.buttons():
         button.setAccessibleName(button.text().replace("&", ""))
-    buttons.accepted.connect(dialog.accept)
+    buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
 
@@ -178,17 +181,14 @@ class PassphraseDialog(QDialog):
         self.edit.setAccessibleName(self.tr("口令"))
         self.edit.setAccessibleDescription(label.replace("&", ""))
         self.label.setBuddy(self.edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         layout.addWidget(self.label)
         layout.addWidget(self.edit)
         layout.addWidget(self.buttons)
         self.edit.textChanged.connect(self._changed)
         self._changed()
         self.resize(self.fontMetrics().horizontalAdvance("中" * 28), self.sizeHint().height())
+        fit_height(self)
 
     @Slot()
     def _changed(self) -> None:
