@@ -70,12 +70,6 @@ class Connection:
                 self.conn.execute("ROLLBACK")
             raise
 
-    def table_names(self) -> list[str]:
-        rows = self.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-        ).fetchall()
-        return [r[0] for r in rows]
-
     def utils(self) -> Database:
         """sqlite-utils' Database over this same connection (imports sqlite-utils)."""
         if self._utils is None:

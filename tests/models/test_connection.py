@@ -79,4 +79,4 @@ def test_sqlite_utils_sees_the_same_connection(db: Connection) -> None:
         db.execute("INSERT INTO t VALUES (7)")
     assert db.utils().conn is db.conn
     assert [r["n"] for r in db.utils()["t"].rows] == [7]
-    assert db.table_names() == ["t"]
+    assert db.utils().table_names() == ["t"]

@@ -25,7 +25,7 @@ def test_a_new_store_is_durable_and_current(tmp_path: Path) -> None:
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA user_version").fetchone()[0] == len(migration_names())
     assert {"meta", "plans", "entries", "item_reports", "targets", "audit", "returns"} <= set(
-        db.table_names()
+        db.utils().table_names()
     )
 
 
