@@ -35,7 +35,7 @@ from cryptography import x509
 from app.city.allocation import allocatable, allocations
 from app.city.office import CITY_CODE, CityService
 from app.files import write_atomic
-from app.fingerprints import group_fingerprint
+from app.fingerprints import bare_fingerprint, group_fingerprint
 from app.keys import cert_district, fingerprint, load_certificate, load_private_key
 from app.office import OfficeService, now_iso
 from app.signing import crypto
@@ -371,11 +371,6 @@ class CityKeyChanged(PlanPackageError):
         )
 
 
-def _bare_fingerprint(text: str) -> str:
-    """A fingerprint as typed or copied (groups, colons, lower case) in its stored form."""
-    return "".join(ch for ch in text if ch.isalnum()).upper()
-
-
 def import_plan_package(
     service: OfficeService, path: Path, data_dir: Path, new_city_key: str | None = None
 ) -> list[str]:
@@ -396,7 +391,7 @@ def import_plan_package(
     if pinned is not None and pinned[0] != package.fingerprint:
         if new_city_key is None:
             raise CityKeyChanged(path, pinned[0], package.fingerprint)
-        if _bare_fingerprint(new_city_key) != package.fingerprint.upper():
+        if bare_fingerprint(new_city_key) != bare_fingerprint(package.fingerprint):
             raise InputError(
                 "--new-city-key",
                 new_city_key,
