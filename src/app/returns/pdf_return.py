@@ -137,6 +137,18 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
+def set_percent_axis(chart: HorizontalBarChart, values: list[Decimal | None], time: float) -> None:
+    """Bars of percentages on a 0 … 100 % axis, longer when a bar or the time needs it, but
+    never past CHART_MAX: a far-ahead bar runs to the end (its label gives the number), so
+    that one 4000 % bar does not flatten the others and the time line."""
+    top = max([100.0, time, *(float(v) for v in values if v is not None)])
+    axis_max = min(float(int(top / 20 + 0.999) * 20), CHART_MAX)
+    chart.data = [[min(float(v), axis_max) if v is not None else 0.0 for v in values]]
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = axis_max
+    chart.valueAxis.valueStep = 20 if axis_max <= 120 else 50
+
+
 def add_time_line(
     drawing: Drawing, chart: HorizontalBarChart, time: float, label: str, font: str
 ) -> None:
@@ -502,12 +514,7 @@ def _chart_block(data: PeriodData, s: _Styles) -> Flowable:
     chart.height = bar_step * len(sections)
     # Far-ahead sections are drawn to the axis' end (their label gives the number), so
     # that one 4000 % section does not flatten the others and the time line.
-    top = max([100.0, time, *(float(m) for _, m in sections if m is not None)])
-    axis_max = min(float(int(top / 20 + 0.999) * 20), CHART_MAX)
-    chart.data = [[min(float(m), axis_max) if m is not None else 0.0 for _, m in sections]]
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = axis_max
-    chart.valueAxis.valueStep = 20 if axis_max <= 120 else 50
+    set_percent_axis(chart, [m for _, m in sections], time)
     chart.valueAxis.labelTextFormat = "%d%%"
     chart.valueAxis.labels.fontName = s.font
     chart.valueAxis.labels.fontSize = 7
