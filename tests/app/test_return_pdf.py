@@ -298,3 +298,18 @@ def test_no_page_ends_with_a_section_band(service: OfficeService, tmp_path: Path
             if first_column:
                 last = max(first_column, key=lambda w: w["top"])
                 assert not re.match(r"[一二三四五六七八九十]+、", last["text"]), last["text"]
+
+
+def test_a_far_ahead_bar_does_not_flatten_the_chart() -> None:
+    from decimal import Decimal
+
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+
+    from app.returns.pdf_return import CHART_MAX, set_percent_axis
+
+    chart = HorizontalBarChart()
+    set_percent_axis(chart, [Decimal(4000), Decimal(10), None], 50.0)
+    assert chart.valueAxis.valueMax == CHART_MAX
+    assert chart.data == [[CHART_MAX, 10.0, 0.0]]
+    set_percent_axis(chart, [Decimal(60)], 25.0)
+    assert (chart.valueAxis.valueMax, chart.valueAxis.valueStep) == (100.0, 20)

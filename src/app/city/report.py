@@ -505,10 +505,7 @@ def write_pdf(data: ReportData, out: Path) -> Path:
         chart = HorizontalBarChart()
         chart.x, chart.y = label_width, 18
         chart.width, chart.height = R.FRAME_WIDTH - label_width - 80, step * len(bars)
-        chart.data = [[float(m) if m is not None else 0.0 for _, m in bars]]
-        top = max([100.0, time, *(float(m) for _, m in bars if m is not None)])
-        chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, float(int(top / 20 + 0.999) * 20)
-        chart.valueAxis.valueStep = 20
+        R.set_percent_axis(chart, [m for _, m in bars], time)
         chart.valueAxis.labelTextFormat = "%d%%"
         chart.valueAxis.labels.fontName, chart.valueAxis.labels.fontSize = font, 7
         chart.categoryAxis.categoryNames = [fit(name, 8, label_width - 12) for name, _ in bars]
