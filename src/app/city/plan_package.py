@@ -20,7 +20,6 @@ its targets, locked (`OfficeService.set_allocated_targets`).
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import zipfile
@@ -39,6 +38,7 @@ from app.fingerprints import bare_fingerprint, group_fingerprint
 from app.keys import cert_district, fingerprint, load_certificate, load_private_key
 from app.office import OfficeService, now_iso
 from app.signing import crypto
+from app.signing.package import manifest_problems, sha256_hex
 from models.errors import InputError, JinduError, UsageError
 from models.numbers import json_number, parse_value
 from models.plan import MAX_FILE_BYTES, Plan, format_number, parse_plan
@@ -87,10 +87,6 @@ def package_name(plan: Plan) -> str:
     return f"plan_{plan.id}_v{plan.version}.zip"
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _dumps(doc: Any) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
@@ -129,7 +125,7 @@ def build_package(
             "version": plan.version,
             "created": when,
             "signer": fingerprint(cert),
-            "files": {name: _sha(files[name]) for name in HASHED},
+            "files": {name: sha256_hex(files[name]) for name in HASHED},
         }
     )
     members = {
@@ -185,7 +181,7 @@ def export_package(
             "plan_package",
             f"{plan.id}/v{plan.version}",
             None,
-            {"file": str(target), "sha256": _sha(data)},
+            {"file": str(target), "sha256": sha256_hex(data)},
         )
     return target
 
@@ -264,17 +260,7 @@ def read_plan_package(path: Path) -> PlanPackage:
     manifest = _json(path, MANIFEST, files[MANIFEST])
     if not isinstance(manifest, dict):
         raise PlanPackageError(path, ["manifest.json 不是 JSON 对象"])
-    if manifest.get("format") != FORMAT:
-        problems.append(f"manifest.json 的格式「{manifest.get('format')}」不是 {FORMAT}")
-    if manifest.get("signer") != fp:
-        problems.append("manifest.json 中的签名人指纹与 signer.pem 不一致")
-    listed = manifest.get("files")
-    if not isinstance(listed, dict) or set(listed) != set(HASHED):
-        problems.append(f"manifest.json 的文件清单应正好列出 {'、'.join(HASHED)}")
-        listed = listed if isinstance(listed, dict) else {}
-    for name in HASHED:
-        if name in listed and listed[name] != _sha(files[name]):
-            problems.append(f"{name} 与清单中的 SHA-256 不符：文件被改动或替换过")
+    problems += manifest_problems(manifest, files, HASHED, FORMAT, fp)
     if cert_district(cert) != CITY_CODE:
         problems.append(
             f"签名证书不是市残联的（证书中的代码为「{cert_district(cert)}」，应为 {CITY_CODE}）"

@@ -20,9 +20,11 @@ import hashlib
 import io
 import json
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 
@@ -93,6 +95,26 @@ def package_name(district: str, period: str, revision: int) -> str:
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def manifest_problems(
+    manifest: dict[str, Any], files: dict[str, bytes], hashed: Sequence[str], fmt: str, signer: str
+) -> list[str]:
+    """What is wrong with a signed manifest (returns and plan packages alike): its format,
+    its signer against signer.pem's fingerprint, its file list and each listed file's hash."""
+    problems: list[str] = []
+    if manifest.get("format") != fmt:
+        problems.append(f"manifest.json 的格式「{manifest.get('format')}」不是 {fmt}")
+    if manifest.get("signer") != signer:
+        problems.append("manifest.json 中的签名人指纹与 signer.pem 不一致")
+    listed = manifest.get("files")
+    if not isinstance(listed, dict) or set(listed) != set(hashed):
+        problems.append(f"manifest.json 的文件清单应正好列出 {'、'.join(hashed)}")
+        listed = listed if isinstance(listed, dict) else {}
+    for name in hashed:
+        if name in listed and listed[name] != sha256_hex(files[name]):
+            problems.append(f"{name} 与清单中的 SHA-256 不符：文件被改动或替换过")
+    return problems
 
 
 def manifest_bytes(

@@ -34,8 +34,8 @@ from app.signing.package import (
     RETURN_XLSX,
     SIGNER_PEM,
     PackageError,
+    manifest_problems,
     read_package,
-    sha256_hex,
 )
 from models.errors import JinduError, UsageError
 
@@ -211,23 +211,13 @@ def check_package_files(
     except (UnicodeDecodeError, ValueError):
         problems.append("manifest.json 不是有效的 JSON")
         return
-    if manifest.get("format") != FORMAT:
-        problems.append(f"manifest.json 的格式「{manifest.get('format')}」不是 {FORMAT}")
     district = str(manifest.get("district", ""))
     period = str(manifest.get("period", ""))
     revision_raw = manifest.get("revision")
     report.district, report.period = district, period
     report.revision = revision_raw if isinstance(revision_raw, int) else None
     report.signed_at = str(manifest.get("created", ""))
-    if manifest.get("signer") != report.signer:
-        problems.append("manifest.json 中的签名人指纹与 signer.pem 不一致")
-    listed = manifest.get("files")
-    if not isinstance(listed, dict) or set(listed) != set(HASHED):
-        problems.append(f"manifest.json 的文件清单应正好列出 {'、'.join(HASHED)}")
-        listed = listed if isinstance(listed, dict) else {}
-    for name in HASHED:
-        if name in listed and listed[name] != sha256_hex(files[name]):
-            problems.append(f"{name} 与清单中的 SHA-256 不符：文件被改动或替换过")
+    problems += manifest_problems(manifest, files, HASHED, FORMAT, report.signer)
     cert_code = cert_district(cert)
     if cert_code != district:
         problems.append(f"signer.pem 的区县代码「{cert_code}」与清单中的区县「{district}」不一致")
