@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -657,17 +658,31 @@ def data_file(data_dir: Path) -> Path:
     return data_dir / DB_NAME
 
 
-def open_office(data_dir: Path, *, auto_backup: bool = True) -> OfficeService:
-    """The composition root for one data folder: the store and the office service on it."""
-    store = open_store(data_file(data_dir), Actor("(未设置)", os_user()), auto_backup=auto_backup)
+def open_office(
+    data_dir: Path, *, auto_backup: bool = True, check_beside: bool = False
+) -> OfficeService:
+    """The composition root for one data folder: the store and the office service on it.
+
+    `check_beside`: the window's way, see `open_store`."""
+    store = open_store(
+        data_file(data_dir),
+        Actor("(未设置)", os_user()),
+        auto_backup=auto_backup,
+        check_beside=check_beside,
+    )
     service = OfficeService(store)
-    if not service.installed_plans():
-        # A new data folder carries the bundled plan from its first start, before setup.
-        plan = service.latest_bundled_plan()
-        with store.change():
-            service.install_plan(plan, "bundled")
-            store.set_meta("plan", plan.id)
-    clerk = store.meta("office.clerk")
+    try:
+        if not service.installed_plans():
+            # A new data folder carries the bundled plan from its first start, before setup.
+            plan = service.latest_bundled_plan()
+            with store.change():
+                service.install_plan(plan, "bundled")
+                store.set_meta("plan", plan.id)
+        clerk = store.meta("office.clerk")
+    except sqlite3.DatabaseError as exc:
+        error = store.unreadable(exc)
+        store.close()
+        raise error from exc
     if clerk:
         store.actor = Actor(clerk, os_user())
     return service

@@ -1,8 +1,9 @@
 """The local store: one SQLite file that never loses an acknowledged number.
 
 Opening it sets WAL and `synchronous=FULL`, turns foreign keys on, runs
-`PRAGMA quick_check`, refuses a database made by a newer Jindu, and applies
-pending migrations after taking a backup. Every change goes through
+`PRAGMA quick_check` (the window may run it beside itself: models/integrity.py),
+refuses a database made by a newer Jindu, and applies pending migrations after
+taking a backup. Every change goes through
 `Store.change()`, which writes the change and its audit record in one transaction.
 """
 
@@ -18,6 +19,7 @@ from models import audit, backups
 from models.audit import Actor
 from models.connection import Connection
 from models.errors import StoreError
+from models.integrity import BackgroundCheck, quick_check, unreadable_message
 from models.schema import MIGRATION_SET, MIGRATIONS_TABLE, migration_names, migrations
 
 log = logging.getLogger(__name__)
@@ -32,14 +34,33 @@ class Store:
         self.db = db
         self.path = path
         self.actor = actor
+        # Set when the integrity check runs beside the window: writes wait for it.
+        self.integrity: BackgroundCheck | None = None
+
+    def checked(self) -> None:
+        """Return once the file is known sound; raise StoreError if it is damaged."""
+        if self.integrity is not None:
+            self.integrity.wait()
 
     @property
     def backup_dir(self) -> Path:
         return self.path.parent / "backups"
 
+    def unreadable(self, exc: sqlite3.DatabaseError) -> StoreError:
+        """What to say of a page that could not be read: the integrity check's finding
+        (waiting for it if it runs beside the window), else SQLite's own words."""
+        try:
+            self.checked()
+        except StoreError as found:
+            return found
+        return StoreError(unreadable_message(self.path, exc))
+
     @contextmanager
     def change(self) -> Iterator[Connection]:
-        """One transaction for a change and its audit records; nested calls join it."""
+        """One transaction for a change and its audit records; nested calls join it.
+
+        Nothing is written to a file whose integrity check has not passed."""
+        self.checked()
         with self.db.atomic():
             yield self.db
 
@@ -65,9 +86,12 @@ class Store:
         self.audit("set", "meta", key, old, value)
 
     def backup(self, reason: str) -> Path:
+        self.checked()  # a damaged copy would push a sound one out of the thirty kept
         return backups.take_backup(self.path, self.backup_dir, reason)
 
     def close(self) -> None:
+        if self.integrity is not None:
+            self.integrity.stop()
         self.db.close()
 
 
@@ -99,37 +123,48 @@ def applied_migrations(db: Connection) -> list[str]:
     return [r[0] for r in rows]
 
 
-def open_store(path: Path, actor: Actor, *, auto_backup: bool = True) -> Store:
-    """Open (creating if needed) the database at `path`, checked and migrated."""
+def open_store(
+    path: Path, actor: Actor, *, auto_backup: bool = True, check_beside: bool = False
+) -> Store:
+    """Open (creating if needed) the database at `path`, checked and migrated.
+
+    With `check_beside` (the window), a file that needs neither a migration nor
+    today's backup is checked on a thread of its own while the caller goes on;
+    `Store.change()` waits for that check. Otherwise the check comes first.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.exists() and path.stat().st_size > 0
     db = _connect(path)
     try:
-        result = db.execute("PRAGMA quick_check").fetchone()[0]
+        applied = applied_migrations(db)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise StoreError(
-            f"数据库文件 {path} 已损坏或不是数据库：{exc}。请用 jindu restore 恢复备份。"
-        ) from exc
-    if result != "ok":
-        db.close()
-        raise StoreError(f"数据库 {path} 完整性检查未通过：{result}。请用 jindu restore 恢复备份。")
+        raise StoreError(unreadable_message(path, exc)) from exc
+    store = Store(db, path, actor)
+    pending = [name for name in migration_names() if name not in applied]
+    backup_due = auto_backup and existed and not pending and backups.backup_due(store.backup_dir)
+    # Migrating or copying a file must wait for its check; so must a new file, which
+    # is checked in no time.
+    if check_beside and existed and not pending and not backup_due:
+        store.integrity = BackgroundCheck(path)
+    else:
+        problem = quick_check(db.conn, path)
+        if problem is not None:
+            db.close()
+            raise StoreError(problem)
     known = set(migration_names())
-    applied = applied_migrations(db)
     unknown = [name for name in applied if name not in known]
     if unknown:
-        db.close()
+        store.close()
         raise StoreError(
             f"数据库 {path} 由更新版本的进度（Jindu）创建（未知的结构版本：{', '.join(unknown)}），"
             "请安装新版本后再打开。"
         )
-    store = Store(db, path, actor)
-    pending = [name for name in migration_names() if name not in applied]
     if pending and existed and applied:
         store.backup("before-migration")
     if pending:
         migrations().apply(db.utils())
         db.execute(f"PRAGMA user_version = {len(applied_migrations(db))}")
-    elif auto_backup and existed and backups.backup_due(store.backup_dir):
+    elif backup_due:
         store.backup("daily")
     return store

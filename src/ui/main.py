@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
     QLockFile,
     QMessageLogContext,
     QThreadPool,
+    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.office import open_office
 from models.errors import JinduError
+from models.integrity import BackgroundCheck
 from models.resources import resources_dir
 from ui.app_context import SETTINGS_FILE, AppContext, Appearance, Translations, UiSettings
 from ui.dialogs import DialogService
@@ -136,6 +139,32 @@ def make_excepthook(
     return hook
 
 
+def watch_integrity(
+    check: BackgroundCheck | None, dialogs: DialogService, parent: Callable[[], QWidget | None]
+) -> None:
+    """Say so and quit if the integrity check running beside the window finds damage.
+
+    Until it ends, whatever the clerk saves waits for it (`Store.change`)."""
+    if check is None:
+        return
+    timer = QTimer(QCoreApplication.instance())
+    timer.setInterval(20)
+
+    def poll() -> None:
+        if not check.done:
+            return
+        timer.stop()
+        timer.deleteLater()
+        if check.problem is None or check.stopped:
+            return
+        log.error("integrity check failed: %s", check.problem)
+        dialogs.error(parent(), translate("main", "无法打开数据"), check.problem)
+        QCoreApplication.exit(1)
+
+    timer.timeout.connect(poll)
+    timer.start()
+
+
 def lock_data_dir(data_dir: Path) -> QLockFile | str:
     """The lock that keeps one window per data folder, or the reason it is taken."""
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -198,7 +227,8 @@ def start(app: QApplication, data_dir: Path, dialogs: DialogService | None = Non
     windows: list[QWidget] = []
     sys.excepthook = make_excepthook(dialogs, log_path, lambda: windows[-1] if windows else None)
     try:
-        service = open_office(data_dir)
+        # The integrity check of a large file runs beside the window (models/integrity.py).
+        service = open_office(data_dir, check_beside=True)
     except JinduError as exc:
         log.error("cannot open %s: %s", data_dir, exc.message)
         dialogs.error(None, translate("main", "无法打开数据"), exc.message)
@@ -214,15 +244,31 @@ def start(app: QApplication, data_dir: Path, dialogs: DialogService | None = Non
         appearance=appearance,
     )
     started = Started(None, context, lock)
+    watch_integrity(service.store.integrity, dialogs, lambda: windows[-1] if windows else None)
+    try:
+        started.window = first_window(context, windows)
+    except sqlite3.DatabaseError as exc:
+        # A damaged page, read before the check beside the window could name it.
+        error = service.store.unreadable(exc)
+        log.error("cannot open %s: %s", data_dir, error.message)
+        dialogs.error(None, translate("main", "无法打开数据"), error.message)
+        started.close()
+        return Started(None, exit_code=1)
+    return started
+
+
+def first_window(context: AppContext, windows: list[QWidget]) -> QWidget | None:
+    """The city window, or the main window after the wizard on the first run."""
+    service = context.service
     # City mode (市残联): a folder set up with `jindu city setup` opens the city window
     # (after the city setup dialog if that setup is unfinished), never the district wizard.
     if service.store.meta("mode") == "city":
         from ui.city_window import open_city_window
 
-        started.window = open_city_window(context)
-        if started.window is not None:
-            windows.append(started.window)
-        return started
+        city = open_city_window(context)
+        if city is not None:
+            windows.append(city)
+        return city
     if not service.is_set_up:
         from ui.setup_wizard import SetupWizard
 
@@ -230,12 +276,12 @@ def start(app: QApplication, data_dir: Path, dialogs: DialogService | None = Non
         windows.append(wizard)
         if not wizard.exec():
             log.info("first-run setup cancelled")
-            return started
+            return None
     from ui.main_window import MainWindow
 
-    started.window = MainWindow(context)
-    windows.append(started.window)
-    return started
+    main = MainWindow(context)
+    windows.append(main)
+    return main
 
 
 def run_window(data_dir: Path) -> int:

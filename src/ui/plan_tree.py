@@ -6,7 +6,12 @@ from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QResizeEvent
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,25 +52,30 @@ class BadgeDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.use_colour = use_colour
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        if index.data(BadgeRole):
+            option.text = ""  # the pill carries the words: the style draws only the cell
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # The cell (selection, focus) is the style's, through the base class; only the pill is
+        # ours. Selection is asked of the view, not of option.state: QStyle's enums alone
+        # take 5 ms to build, and nothing else needs them before the window is shown.
+        super().paint(painter, option, index)
         state = index.data(BadgeRole)
         if not state:
-            super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        metrics = opt.fontMetrics
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        view = option.widget
+        selection = view.selectionModel() if isinstance(view, QAbstractItemView) else None
+        selected = selection is not None and selection.isSelected(index)
+        metrics = option.fontMetrics
+        rect = option.rect
         pad = max(4, metrics.height() // 4)
-        width = min(metrics.horizontalAdvance(text) + 2 * pad, opt.rect.width() - 2)
-        pill = QRect(opt.rect.x() + 2, opt.rect.y() + 2, width, opt.rect.height() - 4)
+        width = min(metrics.horizontalAdvance(text) + 2 * pad, rect.width() - 2)
+        pill = QRect(rect.x() + 2, rect.y() + 2, width, rect.height() - 4)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         if self.use_colour and not selected:
             painter.setBrush(QColor(self.COLOURS.get(str(state), "#e4e4e4")))
             painter.setPen(QColor("#808080"))
@@ -73,7 +83,7 @@ class BadgeDelegate(QStyledItemDelegate):
         else:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-            text_colour = opt.palette.color(group)
+            text_colour = option.palette.color(group)
             painter.setPen(text_colour)
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setPen(text_colour)
@@ -81,5 +91,8 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width() + option.fontMetrics.height(), size.height() + 4)
+        size = super().sizeHint(option, index)  # without the words when there is a pill
+        words = str(index.data(Qt.ItemDataRole.DisplayRole) or "") if index.data(BadgeRole) else ""
+        metrics = option.fontMetrics
+        width = size.width() + metrics.horizontalAdvance(words) + metrics.height()
+        return QSize(width, size.height() + 4)

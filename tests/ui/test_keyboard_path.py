@@ -8,6 +8,7 @@ Chinese is typed as an input method commits it.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -211,3 +212,83 @@ def test_an_unexpected_error_is_logged_and_the_log_is_named(
     finally:
         close(started)
         sys.excepthook = sys.__excepthook__
+
+
+def _with_todays_backup(data_dir: Path) -> Path:
+    """Open the office once more as a window would on a later start: today's backup is
+    taken, so the next start checks the file beside the window."""
+    store = fresh_service(data_dir).store
+    store.backup("manual")
+    store.close()
+    return data_dir / "jindu.sqlite3"
+
+
+def test_a_sound_file_is_checked_beside_the_shown_window(
+    qapp: QApplication, office_dir: Path, app_state: None, qtbot
+) -> None:
+    _with_todays_backup(office_dir)
+    dialogs = RecordingDialogs()
+    started = start(qapp, office_dir, dialogs)
+    try:
+        check = started.context.service.store.integrity
+        assert check is not None, "the check should run beside the window"
+        qtbot.waitUntil(lambda: check.done, timeout=5000)
+        qtbot.wait(50)  # the window's watch has seen the result
+        assert dialogs.asked == []
+    finally:
+        close(started)
+
+
+def _damage_page(path: Path, name: str | None = None) -> None:
+    """Overwrite the root page of table or index `name`, or a page three quarters in."""
+    conn = sqlite3.connect(path)
+    try:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [name]).fetchone()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    page = root[0] if root else pages * 3 // 4
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * page_size : (page - 1) * page_size + 100] = b"\xff" * 100
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("name", ["meta", "entries_by_period"])
+def test_a_damaged_page_read_at_start_is_named_by_the_check(
+    qapp: QApplication, office_dir: Path, app_state: None, name: str
+) -> None:
+    """meta is read while the office opens, the period's entries while the window is
+    built: either way the clerk hears what the integrity check found, not SQLite's
+    bare words."""
+    path = _with_todays_backup(office_dir)
+    _damage_page(path, name)
+    dialogs = RecordingDialogs()
+    started = start(qapp, office_dir, dialogs)
+    try:
+        assert started.window is None and started.exit_code == 1
+        (text,) = dialogs.texts("error")
+        assert str(path) in text and "jindu restore" in text
+    finally:
+        close(started)
+    # The lock is given back: the folder opens again once restored.
+    assert not (office_dir / "jindu-window.lock").exists()
+
+
+def test_a_file_found_damaged_beside_the_window_is_named_and_the_program_ends(
+    qapp: QApplication, office_dir: Path, app_state: None
+) -> None:
+    path = _with_todays_backup(office_dir)
+    _damage_page(path)
+    dialogs = RecordingDialogs()
+    started = start(qapp, office_dir, dialogs)
+    try:
+        assert isinstance(started.window, MainWindow)
+        started.window.show()
+        QTimer.singleShot(10_000, lambda: qapp.exit(99))  # a bound, should the check pass
+        assert qapp.exec() == 1
+        (text,) = dialogs.texts("error")
+        assert str(path) in text and "jindu restore" in text
+    finally:
+        close(started)

@@ -1,0 +1,128 @@
+"""The integrity check beside the window: the file opens at once, nothing is written
+until the check has passed, and a damaged file refuses every write."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from models import backups
+from models.audit import Actor
+from models.errors import StoreError
+from models.store import open_store
+
+ACTOR = Actor("张三", "clerk")
+PAGE = 4096
+
+
+def _store_with_pages(path: Path, rows: int = 300) -> None:
+    """A store spanning many pages, with today's backup already taken."""
+    store = open_store(path, ACTOR)
+    for i in range(rows):
+        with store.change():
+            store.set_meta(f"k{i}", "值" * 200)
+    store.backup("manual")
+    store.close()
+
+
+def _damage(path: Path) -> None:
+    """Overwrite a page in the middle of the file: the schema and the migrations' table
+    (the first pages) still read, quick_check does not pass."""
+    data = bytearray(path.read_bytes())
+    pages = len(data) // PAGE
+    middle = pages * 3 // 4
+    data[middle * PAGE : middle * PAGE + 100] = b"\xff" * 100
+    path.write_bytes(bytes(data))
+
+
+def _audit_count(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_sound_file_is_checked_beside_and_then_written(tmp_path: Path) -> None:
+    path = tmp_path / "jindu.sqlite3"
+    _store_with_pages(path)
+    store = open_store(path, ACTOR, check_beside=True)
+    try:
+        assert store.integrity is not None
+        store.checked()  # waits for the thread, raises nothing
+        assert store.integrity.done and store.integrity.problem is None
+        with store.change():
+            store.set_meta("after", "1")
+        assert store.meta("after") == "1"
+    finally:
+        store.close()
+
+
+def test_a_damaged_file_opens_for_the_window_but_refuses_every_write(tmp_path: Path) -> None:
+    path = tmp_path / "jindu.sqlite3"
+    _store_with_pages(path)
+    _damage(path)
+    before = _audit_count(path)
+    kept = backups.list_backups(tmp_path / "backups")
+    store = open_store(path, ACTOR, check_beside=True)
+    try:
+        with pytest.raises(StoreError, match="jindu restore") as refused, store.change():
+            store.db.execute("INSERT INTO meta (key, value) VALUES ('typed', '12')")
+        assert str(path) in str(refused.value)
+        assert store.integrity is not None and store.integrity.problem is not None
+        with pytest.raises(StoreError, match="jindu restore"):
+            store.backup("manual")
+    finally:
+        store.close()
+    # Nothing was written, and no damaged copy joined the backups.
+    assert backups.list_backups(tmp_path / "backups") == kept
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM meta WHERE key = 'typed'").fetchone()[0] == 0
+    finally:
+        conn.close()
+    assert _audit_count(path) == before
+
+
+def test_the_command_line_way_refuses_the_damaged_file_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "jindu.sqlite3"
+    _store_with_pages(path)
+    _damage(path)
+    with pytest.raises(StoreError, match="jindu restore"):
+        open_store(path, ACTOR)
+
+
+def test_a_file_due_for_its_daily_backup_is_checked_first(tmp_path: Path) -> None:
+    """A copy is taken only of a checked file: the window's open checks it first then."""
+    path = tmp_path / "jindu.sqlite3"
+    _store_with_pages(path)
+    for old in backups.list_backups(tmp_path / "backups"):
+        old.path.unlink()
+    _damage(path)
+    with pytest.raises(StoreError, match="jindu restore"):
+        open_store(path, ACTOR, check_beside=True)
+    assert backups.list_backups(tmp_path / "backups") == []
+
+
+def test_a_new_file_is_checked_at_once(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "jindu.sqlite3", ACTOR, check_beside=True)
+    try:
+        assert store.integrity is None
+    finally:
+        store.close()
+
+
+def test_closing_during_the_check_ends_it(tmp_path: Path) -> None:
+    path = tmp_path / "jindu.sqlite3"
+    _store_with_pages(path, rows=2000)
+    store = open_store(path, ACTOR, check_beside=True)
+    check = store.integrity
+    store.close()  # at once: the check is interrupted or already over, never left running
+    assert check is not None and check.done
+    if check.stopped:
+        with pytest.raises(StoreError, match="已关闭"):
+            check.wait()
+    else:
+        check.wait()
