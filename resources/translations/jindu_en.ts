@@ -294,52 +294,52 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="323"/>
+        <location filename="../../src/ui/overview_page.py" line="350"/>
         <source>程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="323"/>
+        <location filename="../../src/ui/overview_page.py" line="350"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="323"/>
+        <location filename="../../src/ui/overview_page.py" line="350"/>
         <source>说明</source>
         <translation>Explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="328"/>
+        <location filename="../../src/ui/overview_page.py" line="355"/>
         <source>必须处理</source>
         <translation>Must fix</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="329"/>
+        <location filename="../../src/ui/overview_page.py" line="356"/>
         <source>需说明</source>
         <translation>Needs explanation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="330"/>
+        <location filename="../../src/ui/overview_page.py" line="357"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="339"/>
+        <location filename="../../src/ui/overview_page.py" line="366"/>
         <source>已说明</source>
         <translation>Explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="339"/>
+        <location filename="../../src/ui/overview_page.py" line="366"/>
         <source>未说明</source>
         <translation>Not explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="352"/>
+        <location filename="../../src/ui/overview_page.py" line="379"/>
         <source>按回车转到填写的位置</source>
         <translation>Press Enter to go where it is filled in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="356"/>
+        <location filename="../../src/ui/overview_page.py" line="383"/>
         <source>没有需要处理的问题</source>
         <translation>Nothing needs attention</translation>
     </message>
@@ -347,62 +347,62 @@
 <context>
     <name>CitySetupDialog</name>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="82"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="77"/>
         <source>进度 — 设置市残联</source>
         <translation>Jindu — set up the city office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="83"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="78"/>
         <source>设置市残联</source>
         <translation>Set up the city office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="85"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="80"/>
         <source>这个数据文件夹将用于市残联（城市模式）：分解下达计划，接收、验证和汇总区县报表。</source>
         <translation>This data folder will be the city office&apos;s (city mode): allocate and distribute the plan, receive, verify and consolidate the districts&apos; returns. </translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="89"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="84"/>
         <source>市残联的计划包用签名密钥签发，请设置保护密钥的口令（至少 %1 个字符），并输入两次。口令遗忘后只能生成新密钥，各区县需重新核对市残联的证书指纹。</source>
         <translation>The city&apos;s plan packages are signed with its signing key: choose a passphrase to protect the key (at least %1 characters) and type it twice. A forgotten passphrase means a new key, whose fingerprint every district must check again.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="93"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="88"/>
         <source>单位名称(&amp;N)：</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="94"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="89"/>
         <source>口令(&amp;W)：</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="95"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="90"/>
         <source>再次输入口令(&amp;A)：</source>
         <translation>Passphrase &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="112"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="107"/>
         <source>请填写单位名称</source>
         <translation>Please enter the office&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="126"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="121"/>
         <source>两次输入的口令不一致，请重新输入</source>
         <translation>The two passphrases differ; please type it again</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="141"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="136"/>
         <source>无法设置市残联</source>
         <translation>Cannot set up the city office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="147"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="142"/>
         <source>已生成市残联签名密钥</source>
         <translation>City signing key created</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_setup_dialog.py" line="149"/>
+        <location filename="../../src/ui/city_setup_dialog.py" line="144"/>
         <source>市残联证书指纹：
 %1
 
@@ -1401,322 +1401,322 @@ Log: %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ui/main_window.py" line="412"/>
+        <location filename="../../src/ui/main_window.py" line="434"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="413"/>
+        <location filename="../../src/ui/main_window.py" line="435"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="414"/>
+        <location filename="../../src/ui/main_window.py" line="436"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="415"/>
+        <location filename="../../src/ui/main_window.py" line="437"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="416"/>
+        <location filename="../../src/ui/main_window.py" line="438"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="421"/>
+        <location filename="../../src/ui/main_window.py" line="443"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="422"/>
+        <location filename="../../src/ui/main_window.py" line="444"/>
         <source>打开数据文件夹(&amp;O)</source>
         <translation>&amp;Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="423"/>
+        <location filename="../../src/ui/main_window.py" line="445"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="424"/>
+        <location filename="../../src/ui/main_window.py" line="446"/>
         <source>上一报告期(&amp;B)</source>
         <translation>Previous period (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="425"/>
+        <location filename="../../src/ui/main_window.py" line="447"/>
         <source>下一报告期(&amp;N)</source>
         <translation>&amp;Next period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="426"/>
+        <location filename="../../src/ui/main_window.py" line="448"/>
         <source>重新读取(&amp;R)</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="427"/>
+        <location filename="../../src/ui/main_window.py" line="449"/>
         <source>下一区域(&amp;A)</source>
         <translation>Next &amp;area</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="428"/>
+        <location filename="../../src/ui/main_window.py" line="450"/>
         <source>上一区域(&amp;Z)</source>
         <translation>Previous area (&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="429"/>
+        <location filename="../../src/ui/main_window.py" line="451"/>
         <source>填报(&amp;T)</source>
         <translation>En&amp;try page</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="430"/>
+        <location filename="../../src/ui/main_window.py" line="452"/>
         <source>本期检查(&amp;C)…</source>
         <translation>&amp;Checks for this period…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="431"/>
+        <location filename="../../src/ui/main_window.py" line="453"/>
         <source>键盘操作(&amp;K)</source>
         <translation>&amp;Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="432"/>
+        <location filename="../../src/ui/main_window.py" line="454"/>
         <source>关于进度(&amp;A)</source>
         <translation>&amp;About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="440"/>
+        <location filename="../../src/ui/main_window.py" line="462"/>
         <source>%1残疾人联合会（%2）</source>
         <translation>%1 Disabled Persons&apos; Federation (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="444"/>
+        <location filename="../../src/ui/main_window.py" line="466"/>
         <source>本单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="445"/>
+        <location filename="../../src/ui/main_window.py" line="467"/>
         <source>报告期(&amp;P)：</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="446"/>
+        <location filename="../../src/ui/main_window.py" line="468"/>
         <source>报告期</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="448"/>
+        <location filename="../../src/ui/main_window.py" line="470"/>
         <source>按计划的填报频率选择报告期；Ctrl+PgUp/PgDn 切换</source>
         <translation>Periods follow the plan&apos;s reporting frequency; Ctrl+PgUp/PgDn changes period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="450"/>
+        <location filename="../../src/ui/main_window.py" line="472"/>
         <source>工作任务(&amp;T)</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="451"/>
+        <location filename="../../src/ui/main_window.py" line="473"/>
         <source>工作任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="453"/>
+        <location filename="../../src/ui/main_window.py" line="475"/>
         <source>计划的部分和工作任务，显示已填指标数和任务状态</source>
         <translation>The plan&apos;s parts and tasks, with the indicators filled in and each task&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="455"/>
+        <location filename="../../src/ui/main_window.py" line="477"/>
         <source>部分 / 工作任务</source>
         <translation>Part / task</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="455"/>
+        <location filename="../../src/ui/main_window.py" line="477"/>
         <source>已填</source>
         <translation>Filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="455"/>
-        <location filename="../../src/ui/main_window.py" line="866"/>
+        <location filename="../../src/ui/main_window.py" line="477"/>
+        <location filename="../../src/ui/main_window.py" line="888"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="456"/>
+        <location filename="../../src/ui/main_window.py" line="478"/>
         <source>填报表(&amp;G)</source>
         <translation>Entry &amp;grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="457"/>
+        <location filename="../../src/ui/main_window.py" line="479"/>
         <source>填报表</source>
         <translation>Entry grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="460"/>
-        <location filename="../../src/ui/main_window.py" line="923"/>
+        <location filename="../../src/ui/main_window.py" line="482"/>
+        <location filename="../../src/ui/main_window.py" line="945"/>
         <source>回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格</source>
         <translation>Enter moves down, Tab moves right, F2 or typing edits, Ctrl+V pastes, Ctrl+Z undoes; Ctrl+Tab leaves the grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="463"/>
+        <location filename="../../src/ui/main_window.py" line="485"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="464"/>
+        <location filename="../../src/ui/main_window.py" line="486"/>
         <source>任务内容(&amp;K)</source>
         <translation>Tas&amp;k text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="465"/>
+        <location filename="../../src/ui/main_window.py" line="487"/>
         <source>任务内容</source>
         <translation>Task text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="466"/>
+        <location filename="../../src/ui/main_window.py" line="488"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="467"/>
+        <location filename="../../src/ui/main_window.py" line="489"/>
         <source>任务状态</source>
         <translation>Task status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="469"/>
+        <location filename="../../src/ui/main_window.py" line="491"/>
         <source>进展情况(&amp;J)</source>
         <translation>Progress (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="469"/>
-        <location filename="../../src/ui/main_window.py" line="867"/>
+        <location filename="../../src/ui/main_window.py" line="491"/>
+        <location filename="../../src/ui/main_window.py" line="889"/>
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="470"/>
+        <location filename="../../src/ui/main_window.py" line="492"/>
         <source>存在问题(&amp;W)</source>
         <translation>Problems (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="470"/>
-        <location filename="../../src/ui/main_window.py" line="868"/>
+        <location filename="../../src/ui/main_window.py" line="492"/>
+        <location filename="../../src/ui/main_window.py" line="890"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="471"/>
+        <location filename="../../src/ui/main_window.py" line="493"/>
         <source>下步打算(&amp;N)</source>
         <translation>&amp;Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="471"/>
-        <location filename="../../src/ui/main_window.py" line="869"/>
+        <location filename="../../src/ui/main_window.py" line="493"/>
+        <location filename="../../src/ui/main_window.py" line="891"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="477"/>
+        <location filename="../../src/ui/main_window.py" line="499"/>
         <source>离开此框或停止输入片刻后自动保存</source>
         <translation>Saved when you leave the box or stop typing for a moment</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="537"/>
+        <location filename="../../src/ui/main_window.py" line="559"/>
         <source>撤销(&amp;U) %1</source>
         <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="538"/>
+        <location filename="../../src/ui/main_window.py" line="560"/>
         <source>重做(&amp;R) %1</source>
         <translation>&amp;Redo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="542"/>
+        <location filename="../../src/ui/main_window.py" line="564"/>
         <source>进度 — %1 — %2</source>
         <translation>Jindu — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="550"/>
+        <location filename="../../src/ui/main_window.py" line="572"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="551"/>
+        <location filename="../../src/ui/main_window.py" line="573"/>
         <source>已提交审核</source>
         <translation>submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="552"/>
+        <location filename="../../src/ui/main_window.py" line="574"/>
         <source>已签发</source>
         <translation>signed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="559"/>
+        <location filename="../../src/ui/main_window.py" line="581"/>
         <source>（未填）</source>
         <translation>(not filled)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="596"/>
+        <location filename="../../src/ui/main_window.py" line="618"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="599"/>
+        <location filename="../../src/ui/main_window.py" line="621"/>
         <source>无指标</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="606"/>
+        <location filename="../../src/ui/main_window.py" line="628"/>
         <source>已填 %1 个指标，共 %2 个</source>
         <translation>%1 of %2 indicators filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="625"/>
+        <location filename="../../src/ui/main_window.py" line="647"/>
         <source>已填报 %1 项工作任务，共 %2 项</source>
         <translation>%1 of %2 tasks reported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="632"/>
+        <location filename="../../src/ui/main_window.py" line="654"/>
         <source>滞后 %1 项</source>
         <translation>%1 behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="666"/>
+        <location filename="../../src/ui/main_window.py" line="688"/>
         <source>这一部分没有需要本区县填报的指标；请在下方填写工作任务的状态和说明。</source>
         <translation>This part has no indicators for your district to fill in; give each task its status and report below.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="742"/>
+        <location filename="../../src/ui/main_window.py" line="764"/>
         <source>报表：第 %1 版，%2</source>
         <translation>Return: revision %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="750"/>
+        <location filename="../../src/ui/main_window.py" line="772"/>
         <source>报送截止：%1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="831"/>
+        <location filename="../../src/ui/main_window.py" line="853"/>
         <source>工作任务 %1 的状态填写后不能清空，可改选其他状态</source>
         <translation>Task %1&apos;s status cannot be emptied once given; choose another status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="872"/>
+        <location filename="../../src/ui/main_window.py" line="894"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="896"/>
+        <location filename="../../src/ui/main_window.py" line="918"/>
         <source>此列由程序计算，只能填写“本期累计”和“备注”</source>
         <translation>This column is computed; only Total to date and Note can be typed in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1014"/>
+        <location filename="../../src/ui/main_window.py" line="1036"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1016"/>
+        <location filename="../../src/ui/main_window.py" line="1038"/>
         <source>F6 / Shift+F6：在报告期、工作任务、填报表和任务说明之间切换
 Alt+带下划线的字母：转到相应的框
 填报表中：回车下移，Tab 右移，F2 或直接输入开始编辑，Esc 取消；
@@ -1735,12 +1735,12 @@ Ctrl+PgUp / Ctrl+PgDn: previous / next period
 F7: checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1032"/>
+        <location filename="../../src/ui/main_window.py" line="1054"/>
         <source>关于进度</source>
         <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1033"/>
+        <location filename="../../src/ui/main_window.py" line="1055"/>
         <source>进度（Jindu）%1
 区县残联工作要点推进情况填报
 
@@ -1833,258 +1833,258 @@ Log: %3</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="499"/>
+        <location filename="../../src/ui/overview_page.py" line="526"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="501"/>
+        <location filename="../../src/ui/overview_page.py" line="177"/>
         <source>概览(&amp;O)</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="502"/>
+        <location filename="../../src/ui/overview_page.py" line="529"/>
         <source>概览标题</source>
         <translation>Overview title</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="503"/>
+        <location filename="../../src/ui/overview_page.py" line="530"/>
         <source>报表状态</source>
         <translation>Return state</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="504"/>
+        <location filename="../../src/ui/overview_page.py" line="531"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="505"/>
+        <location filename="../../src/ui/overview_page.py" line="532"/>
         <source>各部分完成情况（时间过半、任务过半）(&amp;S)</source>
         <translation>Completion by part (half the year &amp;gone, half the work done?)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="506"/>
+        <location filename="../../src/ui/overview_page.py" line="533"/>
         <source>各部分完成情况</source>
         <translation>Completion by part</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="508"/>
+        <location filename="../../src/ui/overview_page.py" line="535"/>
         <source>每个部分的平均完成率与时间进度的比较，以及工作任务的状态</source>
         <translation>Each part&apos;s average completion against the time elapsed, and the state of its tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="512"/>
+        <location filename="../../src/ui/overview_page.py" line="539"/>
         <source>部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="513"/>
+        <location filename="../../src/ui/overview_page.py" line="540"/>
         <source>完成率 / 时间进度</source>
         <translation>Completion / time</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="514"/>
+        <location filename="../../src/ui/overview_page.py" line="541"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="515"/>
+        <location filename="../../src/ui/overview_page.py" line="542"/>
         <source>时间进度</source>
         <translation>Time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="516"/>
+        <location filename="../../src/ui/overview_page.py" line="543"/>
         <source>比较</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="517"/>
+        <location filename="../../src/ui/overview_page.py" line="544"/>
         <source>工作任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="522"/>
+        <location filename="../../src/ui/overview_page.py" line="549"/>
         <source>条形的实心部分是完成率（有目标的指标平均，每项最多计 100%），竖线是时间进度；数值和比较结果在右侧各列。</source>
         <translation>The filled part of a bar is the completion (the average of the indicators with a target, each counted up to 100%); the vertical line is the time elapsed. The numbers and the comparison are in the columns to the right.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="526"/>
+        <location filename="../../src/ui/overview_page.py" line="553"/>
         <source>滞后的工作任务和指标(&amp;B)</source>
         <translation>Tasks and indicators &amp;behind schedule</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="527"/>
+        <location filename="../../src/ui/overview_page.py" line="554"/>
         <source>滞后的工作任务和指标</source>
         <translation>Tasks and indicators behind schedule</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="528"/>
+        <location filename="../../src/ui/overview_page.py" line="555"/>
         <source>按回车转到填写的位置</source>
         <translation>Press Enter to go where it is filled in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="529"/>
+        <location filename="../../src/ui/overview_page.py" line="556"/>
         <source>工作任务或指标</source>
         <translation>Task or indicator</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="529"/>
+        <location filename="../../src/ui/overview_page.py" line="556"/>
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="530"/>
+        <location filename="../../src/ui/overview_page.py" line="557"/>
         <source>本期检查(&amp;K)</source>
         <translation>Chec&amp;ks of the period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="531"/>
+        <location filename="../../src/ui/overview_page.py" line="558"/>
         <source>本期检查</source>
         <translation>Checks of the period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="532"/>
-        <location filename="../../src/ui/overview_page.py" line="716"/>
+        <location filename="../../src/ui/overview_page.py" line="559"/>
+        <location filename="../../src/ui/overview_page.py" line="743"/>
         <source>按回车转到需要填写或说明的单元格或工作任务</source>
         <translation>Press Enter to go to the cell or task to fill in or explain</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="548"/>
+        <location filename="../../src/ui/overview_page.py" line="575"/>
         <source>%1 概览</source>
         <translation>%1 overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="555"/>
+        <location filename="../../src/ui/overview_page.py" line="582"/>
         <source>报表状态：%1（第 %2 版）</source>
         <translation>Return: %1 (revision %2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="560"/>
+        <location filename="../../src/ui/overview_page.py" line="587"/>
         <source>更正说明：%1</source>
         <translation>Reason for the correction: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="562"/>
+        <location filename="../../src/ui/overview_page.py" line="589"/>
         <source>审核人退回意见：%1</source>
         <translation>Sent back by the reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="565"/>
+        <location filename="../../src/ui/overview_page.py" line="592"/>
         <source>签发时间：%1；签名证书指纹：%2</source>
         <translation>Signed at %1; certificate fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="572"/>
+        <location filename="../../src/ui/overview_page.py" line="599"/>
         <source>以前的版次：%1</source>
         <translation>Earlier revisions: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="575"/>
+        <location filename="../../src/ui/overview_page.py" line="602"/>
         <source>第 %1 版 %2</source>
         <translation>revision %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="587"/>
+        <location filename="../../src/ui/overview_page.py" line="614"/>
         <source>本期报表已签发并锁定。如需修改，请用“报表 → 更正”开始新的版次。</source>
         <translation>This period&apos;s return is signed and locked. To change it, start a new revision with Reports → Correct.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="589"/>
+        <location filename="../../src/ui/overview_page.py" line="616"/>
         <source>报表已提交审核：审核人可以签发，或写明意见后退回修改。</source>
         <translation>The return is with the reviewer, who can sign it, or send it back with a comment.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="592"/>
+        <location filename="../../src/ui/overview_page.py" line="619"/>
         <source>还有 %1 项须先处理（下方“本期检查”中标为必须处理或未说明的），之后才能签发。</source>
         <translation>%1 items must be dealt with first (marked “Must fix” or “Not explained” under Checks below); then the return can be signed.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="595"/>
+        <location filename="../../src/ui/overview_page.py" line="622"/>
         <source>没有妨碍签发的问题：可以提交审核，或直接签发（报表 → 签发）。</source>
         <translation>Nothing stops signing: submit the return for review, or sign it (Reports → Sign).</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="602"/>
+        <location filename="../../src/ui/overview_page.py" line="629"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="603"/>
+        <location filename="../../src/ui/overview_page.py" line="630"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="604"/>
+        <location filename="../../src/ui/overview_page.py" line="631"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="605"/>
+        <location filename="../../src/ui/overview_page.py" line="632"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="606"/>
+        <location filename="../../src/ui/overview_page.py" line="633"/>
         <source>未填</source>
         <translation>Not filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="611"/>
+        <location filename="../../src/ui/overview_page.py" line="638"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="616"/>
+        <location filename="../../src/ui/overview_page.py" line="643"/>
         <source>无可计算的指标</source>
         <translation>No indicator to measure</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="618"/>
+        <location filename="../../src/ui/overview_page.py" line="645"/>
         <source>不落后于时间进度</source>
         <translation>Not behind time</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="619"/>
+        <location filename="../../src/ui/overview_page.py" line="646"/>
         <source>落后 %1 个百分点</source>
         <translation>%1 points behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="625"/>
+        <location filename="../../src/ui/overview_page.py" line="652"/>
         <source>全部工作任务</source>
         <translation>All tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="640"/>
+        <location filename="../../src/ui/overview_page.py" line="667"/>
         <source>%1：完成率 %2，时间进度 %3，%4；工作任务：%5</source>
         <translation>%1: completion %2, time elapsed %3, %4; tasks: %5</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="648"/>
+        <location filename="../../src/ui/overview_page.py" line="675"/>
         <source>；%1 个指标尚无本区县目标，未计入完成率</source>
         <translation>; %1 indicators have no district target yet and are not counted</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="674"/>
+        <location filename="../../src/ui/overview_page.py" line="701"/>
         <source>状态为滞后；已写明存在问题和下步打算</source>
         <translation>Behind; problems and next steps are written</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="676"/>
+        <location filename="../../src/ui/overview_page.py" line="703"/>
         <source>状态为滞后；须写明存在问题和下步打算</source>
         <translation>Behind; problems and next steps must be written</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="686"/>
+        <location filename="../../src/ui/overview_page.py" line="713"/>
         <source>完成率 %1，时间进度 %2</source>
         <translation>Completion %1, time elapsed %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="694"/>
+        <location filename="../../src/ui/overview_page.py" line="721"/>
         <source>没有滞后的工作任务或指标</source>
         <translation>No task or indicator is behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="708"/>
+        <location filename="../../src/ui/overview_page.py" line="735"/>
         <source>必须处理 %1 项，需说明 %2 项（其中未说明 %3 项），提示 %4 项。</source>
         <translation>Must fix: %1; needs explanation: %2 (not yet explained: %3); notes: %4.</translation>
     </message>
@@ -2110,7 +2110,7 @@ Log: %3</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/ui/dialogs.py" line="178"/>
+        <location filename="../../src/ui/dialogs.py" line="181"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
@@ -3387,53 +3387,53 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
 <context>
     <name>RegisterCertDialog</name>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="78"/>
-        <location filename="../../src/ui/city_cert_dialog.py" line="79"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="73"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="74"/>
         <source>登记区县证书</source>
         <translation>Register a district certificate</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="82"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="77"/>
         <source>选择区县，再选择该区县用 jindu key export-cert 导出的证书文件。登记后显示证书指纹：请与区县电话核对。已登记过证书的区县，新证书将取代旧证书。</source>
         <translation>Choose the district, then the certificate file it exported with jindu key export-cert. Its fingerprint is shown once registered: check it with the district by phone. For a district with a certificate on record, the new certificate replaces the old one.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="86"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="81"/>
         <source>区县(&amp;D)：</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="86"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="81"/>
         <source>输入代码或名称可筛选</source>
         <translation>Type a code or a name to filter</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="87"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="82"/>
         <source>证书文件(&amp;C)：</source>
         <translation>&amp;Certificate file:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="88"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="83"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="89"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="84"/>
         <source>浏览证书文件</source>
         <translation>Browse for the certificate file</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="115"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="110"/>
         <source>找不到区县“%1”：请从列表中选择，或输入名称、拼音首字母或代码</source>
         <translation>No district “%1”: choose one from the list, or type its name, pinyin initials or code</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="119"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="114"/>
         <source>请选择区县</source>
         <translation>Please choose a district</translation>
     </message>
     <message>
-        <location filename="../../src/ui/city_cert_dialog.py" line="123"/>
+        <location filename="../../src/ui/city_cert_dialog.py" line="118"/>
         <source>请选择证书文件</source>
         <translation>Please choose a certificate file</translation>
     </message>
@@ -3521,121 +3521,121 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
         <translation>Check that the signature of a package, PDF or Excel return is intact</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="334"/>
+        <location filename="../../src/ui/return_actions.py" line="337"/>
         <source>选择导出报表的文件夹</source>
         <translation>Choose the folder to export the return to</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="344"/>
+        <location filename="../../src/ui/return_actions.py" line="347"/>
         <source>导出%1的报表</source>
         <translation>Export the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="355"/>
+        <location filename="../../src/ui/return_actions.py" line="358"/>
         <source>选择填好的报表</source>
         <translation>Choose the filled return</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="357"/>
+        <location filename="../../src/ui/return_actions.py" line="360"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="371"/>
+        <location filename="../../src/ui/return_actions.py" line="374"/>
         <source>工作簿与已保存的数据相同，没有需要导入的内容。</source>
         <translation>The workbook holds the same data as saved: nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="373"/>
+        <location filename="../../src/ui/return_actions.py" line="376"/>
         <source>已导入 %1 个指标、%2 项工作任务的修改。导入前已自动备份：%3</source>
         <translation>Imported the changes of %1 indicators and %2 tasks. A backup was made first: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="387"/>
+        <location filename="../../src/ui/return_actions.py" line="390"/>
         <source>导入 %1</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="396"/>
+        <location filename="../../src/ui/return_actions.py" line="399"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="401"/>
+        <location filename="../../src/ui/return_actions.py" line="404"/>
         <source>把%1的报表提交给审核人吗？
 提交后，审核人退回之前不能再修改本期数据。</source>
         <translation>Submit the return for %1 to the reviewer?
 After that, this period cannot be changed until the reviewer sends it back.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="411"/>
+        <location filename="../../src/ui/return_actions.py" line="414"/>
         <source>%1的报表（第 %2 版）已提交审核</source>
         <translation>The return for %1 (revision %2) was submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="421"/>
+        <location filename="../../src/ui/return_actions.py" line="424"/>
         <source>退回修改</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="425"/>
+        <location filename="../../src/ui/return_actions.py" line="428"/>
         <source>退回意见(&amp;M)：写明需要修改的地方（必填）</source>
         <translation>Co&amp;mment: what must be changed (required)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="435"/>
+        <location filename="../../src/ui/return_actions.py" line="438"/>
         <source>%1的报表已退回修改：%2</source>
         <translation>The return for %1 was sent back: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="452"/>
+        <location filename="../../src/ui/return_actions.py" line="455"/>
         <source>签发</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="457"/>
+        <location filename="../../src/ui/return_actions.py" line="460"/>
         <source>签发%1的报表（第 %2 版）。签发后本期报表锁定，修改须更正。
 签名密钥的口令(&amp;W)：</source>
         <translation>Sign the return for %1 (revision %2). Once signed, the period is locked; changes need a correction.
 Passphrase of the signing key (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="464"/>
+        <location filename="../../src/ui/return_actions.py" line="467"/>
         <source>选择保存签发文件的文件夹</source>
         <translation>Choose the folder for the signed files</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="479"/>
+        <location filename="../../src/ui/return_actions.py" line="482"/>
         <source>报表已签发并锁定。请把上报包（.zip 文件）交给市残联。</source>
         <translation>The return is signed and locked. Send the package (the .zip file) to the city office.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="484"/>
+        <location filename="../../src/ui/return_actions.py" line="487"/>
         <source>%1的报表已签发并锁定</source>
         <translation>The return for %1 is signed and locked</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="489"/>
+        <location filename="../../src/ui/return_actions.py" line="492"/>
         <source>签发%1的报表</source>
         <translation>Sign the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="510"/>
+        <location filename="../../src/ui/return_actions.py" line="513"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="514"/>
+        <location filename="../../src/ui/return_actions.py" line="517"/>
         <source>更正原因(&amp;M)：写明更正的内容和原因（必填，会印在新版次的报表上）</source>
         <translation>Reason (&amp;M): what is corrected and why (required; printed on the new revision)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="524"/>
+        <location filename="../../src/ui/return_actions.py" line="527"/>
         <source>已开始%1报表的第 %2 版（草稿），可以修改了</source>
         <translation>Revision %2 of the return for %1 is open as a draft: it can be changed now</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="551"/>
+        <location filename="../../src/ui/return_actions.py" line="554"/>
         <source>准备%1报表的打印预览</source>
         <translation>Preparing the print preview of the return for %1</translation>
     </message>
@@ -4260,12 +4260,12 @@ Write the fingerprint down, to confirm it with the city federation by phone.</tr
 <context>
     <name>main</name>
     <message>
-        <location filename="../../src/ui/main.py" line="124"/>
+        <location filename="../../src/ui/main.py" line="156"/>
         <source>程序出错</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="125"/>
+        <location filename="../../src/ui/main.py" line="157"/>
         <source>发生了意外错误：%1
 
 已保存的数据不受影响。详细情况已记录在日志文件：
@@ -4276,12 +4276,12 @@ Saved data is not affected. The details are in the log file:
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="151"/>
+        <location filename="../../src/ui/main.py" line="209"/>
         <source>（进程 %1，计算机 %2）</source>
         <translation> (process %1 on %2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="156"/>
+        <location filename="../../src/ui/main.py" line="214"/>
         <source>这个数据文件夹已经在另一个进度窗口中打开%1：
 %2
 
@@ -4292,17 +4292,19 @@ Saved data is not affected. The details are in the log file:
 Switch to that window: a data folder can be open in only one window at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="192"/>
+        <location filename="../../src/ui/main.py" line="250"/>
         <source>进度</source>
         <translation>Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="196"/>
+        <location filename="../../src/ui/main.py" line="254"/>
         <source>进度已在运行</source>
         <translation>Jindu is already running</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="204"/>
+        <location filename="../../src/ui/main.py" line="190"/>
+        <location filename="../../src/ui/main.py" line="263"/>
+        <location filename="../../src/ui/main.py" line="283"/>
         <source>无法打开数据</source>
         <translation>The data cannot be opened</translation>
     </message>

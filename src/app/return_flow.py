@@ -11,7 +11,6 @@ points to 更正 (`correct`), which opens revision n+1 as a draft.
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
 from pathlib import Path
 
@@ -194,6 +193,7 @@ def _sign(
         package_bytes,
         package_name,
         read_package,
+        sha256_hex,
     )
     from app.signing.pdf_sign import sign_pdf
     from app.signing.verify import VerifyReport, check_package_files
@@ -298,7 +298,7 @@ def _sign(
             signed_at=signed_at,
             signer=fingerprint,
             package=relative_name(name),
-            audit_extra={"sha256": hashlib.sha256(package).hexdigest()},
+            audit_extra={"sha256": sha256_hex(package)},
         )
     except BaseException:
         # Not locked: leave no signed file behind that the store does not know of.

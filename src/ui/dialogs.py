@@ -16,10 +16,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
 def fit_height(dialog: QDialog) -> None:
@@ -55,24 +54,28 @@ def ok_cancel_buttons(
 
 
 class DialogService:
-    """Modal questions and messages, shown with the platform's standard dialogs."""
+    """Modal questions and messages, shown with the platform's standard dialogs.
+
+    QMessageBox and QFileDialog are imported when first used: their Python enums take
+    milliseconds to build, and a window starts without asking anything.
+    """
 
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = self._box(parent, QMessageBox.Icon.Information, title, text)
-        box.exec()
+        self._box(parent, "information", title, text).exec()
 
     def warning(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = self._box(parent, QMessageBox.Icon.Warning, title, text)
-        box.exec()
+        self._box(parent, "warning", title, text).exec()
 
     def error(self, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
-        box = self._box(parent, QMessageBox.Icon.Critical, title, text)
+        box = self._box(parent, "error", title, text)
         if details:
             box.setDetailedText(details)
         box.exec()
 
     def question(self, parent: QWidget | None, title: str, text: str) -> bool:
-        box = self._box(parent, QMessageBox.Icon.Question, title, text)
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(parent, "question", title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         # The safe answer is the default, so that a stray Enter never destroys anything.
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -81,23 +84,23 @@ class DialogService:
     def open_file(
         self, parent: QWidget | None, title: str, folder: Path, filters: str
     ) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
+        name, _ = _file_dialog().getOpenFileName(parent, title, str(folder), filters)
         return Path(name) if name else None
 
     def save_file(
         self, parent: QWidget | None, title: str, suggested: Path, filters: str
     ) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+        name, _ = _file_dialog().getSaveFileName(parent, title, str(suggested), filters)
         return Path(name) if name else None
 
     def choose_folder(self, parent: QWidget | None, title: str, folder: Path) -> Path | None:
-        name = QFileDialog.getExistingDirectory(parent, title, str(folder))
+        name = _file_dialog().getExistingDirectory(parent, title, str(folder))
         return Path(name) if name else None
 
     def open_files(
         self, parent: QWidget | None, title: str, folder: Path, filters: str
     ) -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder), filters)
+        names, _ = _file_dialog().getOpenFileNames(parent, title, str(folder), filters)
         return [Path(n) for n in names]
 
     def ask_text(
@@ -123,11 +126,25 @@ class DialogService:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     @staticmethod
-    def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    def _box(parent: QWidget | None, kind: str, title: str, text: str) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
+        icon = {
+            "information": QMessageBox.Icon.Information,
+            "warning": QMessageBox.Icon.Warning,
+            "error": QMessageBox.Icon.Critical,
+            "question": QMessageBox.Icon.Question,
+        }[kind]
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setAccessibleName(title)
         box.setAccessibleDescription(text)
         return box
+
+
+def _file_dialog() -> type[QFileDialog]:
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog
 
 
 class TextDialog(QDialog):

@@ -9,7 +9,6 @@ wizard on the first run, the main window afterwards.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sqlite3
 import sys
 import traceback
@@ -50,6 +49,38 @@ BUNDLED_FAMILY = "WenQuanYi Micro Hei"  # resources/fonts/wqy-microhei.ttc
 _previous_handler: Callable[[QtMsgType, QMessageLogContext, str], None] | None = None
 
 
+class LogFile(logging.Handler):
+    """The rotating log file (1 MB, five kept), opened at its first record.
+
+    Most starts log nothing, and logging.handlers with what it imports (socket,
+    pickle, queue) costs a few milliseconds of every start.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.file is None:
+            import logging.handlers
+
+            self.file = logging.handlers.RotatingFileHandler(
+                self.path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+            )
+            self.file.setFormatter(self.formatter)
+        self.file.emit(record)
+
+    def flush(self) -> None:
+        if self.file is not None:
+            self.file.flush()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        super().close()
+
+
 def setup_logging(data_dir: Path) -> Path:
     """One rotating log file per data folder; Qt's messages go into it too."""
     folder = data_dir / "logs"
@@ -57,9 +88,7 @@ def setup_logging(data_dir: Path) -> Path:
     path = folder / LOG_FILE
     root = logging.getLogger()
     if not any(getattr(h, "jindu_log", False) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
+        handler = LogFile(path)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handler.jindu_log = True  # type: ignore[attr-defined]
         root.addHandler(handler)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.actions_registry: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.page_actions: dict[str, QAction] = {}
+        self._pages: dict[str, QWidget | Callable[[], QWidget]] = {}
         self._items: dict[str, ItemRow] = {}
         self._item_id: str | None = None
         self._saved: dict[str, str] = {}
@@ -369,10 +371,18 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         return action
 
-    def add_page(self, key: str, widget: QWidget, title: str, shortcut: QKeySequence) -> QAction:
-        """Add a page beside the entry page, with a 视图 menu action that shows it."""
-        if widget.parent() is not self.pages:
-            self.pages.addWidget(widget)
+    def add_page(
+        self,
+        key: str,
+        page: QWidget | Callable[[], QWidget],
+        title: str,
+        shortcut: QKeySequence,
+    ) -> QAction:
+        """Add a page beside the entry page, with a 视图 menu action that shows it.
+
+        `page` may be a function that builds the page: it is called when the page is
+        first shown (or asked for with `page()`), so that a page the clerk does not open
+        costs the start nothing."""
         action = QAction(title, self)
         action.setCheckable(True)
         action.setShortcut(shortcut)
@@ -381,14 +391,26 @@ class MainWindow(QMainWindow):
         self.actions_registry[f"page_{key}"] = action
         self.menus["view"].addAction(action)
         self.addAction(action)
-        self._page_widgets = getattr(self, "_page_widgets", {})
-        self._page_widgets[key] = widget
-        action.setChecked(self.pages.currentWidget() is widget)
+        self._pages[key] = page
+        if isinstance(page, QWidget):
+            self._place_page(page)
+        action.setChecked(self.pages.currentWidget() is page)
         return action
 
+    def page(self, key: str) -> QWidget:
+        """The page added as `key`, built now if it has not been yet."""
+        page = self._pages[key]
+        if not isinstance(page, QWidget):
+            page = self._pages[key] = page()
+            self._place_page(page)
+        return page
+
+    def _place_page(self, page: QWidget) -> None:
+        if page.parent() is not self.pages:
+            self.pages.addWidget(page)
+
     def show_page(self, key: str) -> None:
-        widget = self._page_widgets[key]
-        self.pages.setCurrentWidget(widget)
+        self.pages.setCurrentWidget(self.page(key))
         for other, action in self.page_actions.items():
             action.setChecked(other == key)
 

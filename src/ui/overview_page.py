@@ -16,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -28,7 +29,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QPainter, QPalette, QPen, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -36,7 +46,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSplitter,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -163,6 +172,25 @@ def _pct(value: Decimal | None) -> str:
     return "" if value is None else f"{format_decimal(value)}%"
 
 
+def overview_title() -> str:
+    """The 视图 menu's name for the page."""
+    return QCoreApplication.translate("OverviewPage", "概览(&O)")
+
+
+def severity_icon(widget: QWidget, severity: Severity) -> QIcon:
+    """The style's icon for a check's severity (the words say it too)."""
+    # QStyle is imported where it is used: building its Python enums takes 5 ms, and the
+    # main window's start needs none of them (this page is not shown first).
+    from PySide6.QtWidgets import QStyle
+
+    pixmaps = {
+        Severity.BLOCKING: QStyle.StandardPixmap.SP_MessageBoxCritical,
+        Severity.EXPLAIN: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    }
+    return widget.style().standardIcon(pixmaps[severity])
+
+
 class BarDelegate(QStyledItemDelegate):
     """Completion as a filled bar, the time elapsed as a line across it.
 
@@ -171,6 +199,8 @@ class BarDelegate(QStyledItemDelegate):
     """
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        from PySide6.QtWidgets import QStyle  # see severity_icon
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -250,6 +280,8 @@ class WrapDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         icon = opt.decorationSize.width() + 6 if not opt.icon.isNull() else 0
+        from PySide6.QtWidgets import QStyle  # see severity_icon
+
         margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
         room = max(width - icon - margin - 2, opt.fontMetrics.averageCharWidth() * 4)
         rect = opt.fontMetrics.boundingRect(
@@ -302,11 +334,6 @@ class ChecksList(TargetTree):
     """The period's checks: severity in words (with an icon), the message, explained or not."""
 
     COL_SEVERITY, COL_MESSAGE, COL_EXPLAINED = range(3)
-    ICONS: ClassVar[dict[Severity, QStyle.StandardPixmap]] = {
-        Severity.BLOCKING: QStyle.StandardPixmap.SP_MessageBoxCritical,
-        Severity.EXPLAIN: QStyle.StandardPixmap.SP_MessageBoxWarning,
-        Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    }
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -342,7 +369,7 @@ class ChecksList(TargetTree):
             item = QTreeWidgetItem(
                 self, [self.severity_text(check.severity), check_text(check), explained]
             )
-            item.setIcon(self.COL_SEVERITY, self.style().standardIcon(self.ICONS[check.severity]))
+            item.setIcon(self.COL_SEVERITY, severity_icon(self, check.severity))
             item.setData(
                 0, TargetRole, (check.target, check.target_id, CHECK_FIELDS.get(check.code, ""))
             )
@@ -498,7 +525,7 @@ class OverviewPage(QWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("概览"))
         if self.page_action is not None:
-            self.page_action.setText(self.tr("概览(&O)"))
+            self.page_action.setText(overview_title())
         self.title.setAccessibleName(self.tr("概览标题"))
         self.state.setAccessibleName(self.tr("报表状态"))
         self.hint.setAccessibleName(self.tr("下一步"))

@@ -41,7 +41,7 @@ from models.checks import Check
 from models.errors import JinduError
 from models.periods import Period
 from ui.jobs import Job, office_job
-from ui.overview_page import ChecksList, OverviewPage
+from ui.overview_page import ChecksList, OverviewPage, overview_title
 from ui.period_texts import period_text
 from ui.progress_dialog import ProgressDialog
 
@@ -215,6 +215,9 @@ class ReturnActions(QObject):
             self.actions[key].setText(text)
             self.actions[key].setStatusTip(tip)
             self.actions[key].setToolTip(tip)
+        overview = self.window_.page_actions.get("overview")
+        if overview is not None:  # named here too: the page itself may not be built yet
+            overview.setText(overview_title())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window_ and event.type() == QEvent.Type.LanguageChange:
@@ -591,22 +594,31 @@ class ReturnActions(QObject):
 class ReturnFeatures:
     """What `install_return_features` added to a main window."""
 
-    overview: OverviewPage
+    window: MainWindow
     actions: ReturnActions
     plans: PlanSwitcher
+
+    @property
+    def overview(self) -> OverviewPage:
+        """The overview page, built when it is first shown or asked for."""
+        page = self.window.page("overview")
+        assert isinstance(page, OverviewPage)
+        return page
 
 
 def install_return_features(window: MainWindow) -> ReturnFeatures:
     """Add the overview page (Ctrl+2), the 报表 actions and the 计划 menu to `window`."""
     from ui.plan_switcher import PlanSwitcher
 
-    overview = OverviewPage(window)
-    overview.page_action = window.add_page(
-        "overview", overview, "", QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_2)
+    def build_overview() -> OverviewPage:
+        overview = OverviewPage(window)
+        overview.page_action = window.page_actions["overview"]
+        return overview
+
+    # The page is built when the clerk first opens it: the start shows the entry page.
+    window.add_page(
+        "overview", build_overview, overview_title(), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_2)
     )
-    overview.retranslate()
     actions = ReturnActions(window)
     plans = PlanSwitcher(window)
-    if window.model.period is not None:
-        overview.follow_period(window.model.period.id)
-    return ReturnFeatures(overview, actions, plans)
+    return ReturnFeatures(window, actions, plans)

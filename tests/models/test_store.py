@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,25 @@ def test_a_backup_that_is_not_a_jindu_database_is_refused(tmp_path: Path) -> Non
     text.write_text("hello", encoding="utf-8")
     with pytest.raises(Exception, match="不是 SQLite"):
         backups.check_backup_file(text)
+
+
+def test_backups_are_read_by_the_stamp_in_their_name(tmp_path: Path) -> None:
+    """Only files named as take_backup names them count, in the order they were taken."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    names = {
+        "20261129-091102-123456_daily": datetime(2026, 11, 29, 9, 11, 2, 123456),
+        "20261130-000000-000001_manual": datetime(2026, 11, 30, 0, 0, 0, 1),
+        "20261329-091102-123456_daily": None,  # the thirteenth month
+        "2026112-091102-123456_daily": None,
+        "20261129-091102-12345a_daily": None,
+        "２０２６1129-091102-123456_daily": None,  # full-width digits: not ours
+        "notes": None,
+    }
+    for stem in names:
+        (folder / f"{backups.PREFIX}{stem}{backups.SUFFIX}").write_bytes(b"")
+    found = backups.list_backups(folder)
+    assert [(b.taken, b.reason) for b in found] == [
+        (datetime(2026, 11, 30, 0, 0, 0, 1), "manual"),
+        (datetime(2026, 11, 29, 9, 11, 2, 123456), "daily"),
+    ]

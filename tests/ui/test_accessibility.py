@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -155,7 +154,7 @@ def every_window(
     checks.show()
     yield checks
 
-    box = DialogService._box(None, QMessageBox.Icon.Question, "确认", "用备份替换当前数据？")
+    box = DialogService._box(None, "question", "确认", "用备份替换当前数据？")
     qtbot.addWidget(box)
     box.show()
     yield box
