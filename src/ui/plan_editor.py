@@ -42,6 +42,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDockWidget,
     QFormLayout,
@@ -1492,6 +1493,11 @@ class PlanEditor(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A field still being typed in is committed first, while the window is whole: its
+        # change then counts as unsaved, instead of arriving after the window is gone.
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
         if self.dirty and not self.dialogs.question(
             self,
             self.tr("计划编辑"),

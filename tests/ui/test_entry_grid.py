@@ -375,3 +375,14 @@ def test_a_long_session_does_not_abort_the_process(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr[-500:]
     assert proc.stdout.strip() == "alive"
+
+
+def test_a_value_still_in_its_editor_is_saved_when_the_window_closes(
+    qtbot, window: MainWindow
+) -> None:
+    """Typed, then the window closed without Enter or Tab: the number is not lost."""
+    go_to(qtbot, window, "2.1.1", COL_VALUE)
+    type_text(qtbot, window, "321")
+    assert window.grid.state() == window.grid.State.EditingState
+    window.close()
+    assert stored_value(window.context.data_dir, PERIOD, "2.1.1") == "321"

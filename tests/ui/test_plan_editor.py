@@ -424,3 +424,22 @@ def test_the_city_window_opens_the_editor_on_its_own_store(  # type: ignore[no-u
         editor.close()
     finally:
         context.service.store.close()
+
+
+def test_a_field_still_being_typed_in_counts_when_the_editor_closes(  # type: ignore[no-untyped-def]
+    qtbot, editor: PlanEditor, dialogs: RecordingDialogs, seed: Path
+) -> None:
+    """Closing with the cursor still in a field commits it first: the question about
+    unsaved changes covers it, and staying keeps the number."""
+    open_seed(editor, dialogs, seed)
+    editor.select_id("2.1.2")
+    editor.ind_target.setFocus()
+    editor.ind_target.selectAll()
+    qtbot.keyClick(editor.ind_target, Qt.Key.Key_Delete)
+    qtbot.keyClicks(editor.ind_target, "12345")  # no Enter, no Tab
+    editor.dirty = False  # only the typed number is left unsaved
+    dialogs.answers["question"] = False  # "close and lose the changes?" No.
+    assert not editor.close()
+    assert editor.isVisible()
+    assert "未保存" in dialogs.texts("question")[-1]
+    assert indicator(editor, "2.1.2").target == Decimal(12345)
