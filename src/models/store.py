@@ -128,9 +128,9 @@ def open_store(
 ) -> Store:
     """Open (creating if needed) the database at `path`, checked and migrated.
 
-    With `check_beside` (the window), a file that needs neither a migration nor
-    today's backup is checked on a thread of its own while the caller goes on;
-    `Store.change()` waits for that check. Otherwise the check comes first.
+    With `check_beside` (the window), a file that needs no migration is checked,
+    and backed up if the day's backup is due, on a thread of its own while the
+    caller goes on; `Store.change()` waits for both. Otherwise the check comes first.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.exists() and path.stat().st_size > 0
@@ -143,10 +143,10 @@ def open_store(
     store = Store(db, path, actor)
     pending = [name for name in migration_names() if name not in applied]
     backup_due = auto_backup and existed and not pending and backups.backup_due(store.backup_dir)
-    # Migrating or copying a file must wait for its check; so must a new file, which
-    # is checked in no time.
-    if check_beside and existed and not pending and not backup_due:
-        store.integrity = BackgroundCheck(path)
+    # A migration must wait for the check; so may a new file, checked in no time. The
+    # day's backup follows the check on its thread.
+    if check_beside and existed and not pending:
+        store.integrity = BackgroundCheck(path, store.backup_dir if backup_due else None)
     else:
         problem = quick_check(db.conn, path)
         if problem is not None:
@@ -165,6 +165,6 @@ def open_store(
     if pending:
         migrations().apply(db.utils())
         db.execute(f"PRAGMA user_version = {len(applied_migrations(db))}")
-    elif backup_due:
+    elif backup_due and store.integrity is None:
         store.backup("daily")
     return store

@@ -94,16 +94,71 @@ def test_the_command_line_way_refuses_the_damaged_file_at_once(tmp_path: Path) -
         open_store(path, ACTOR)
 
 
-def test_a_file_due_for_its_daily_backup_is_checked_first(tmp_path: Path) -> None:
-    """A copy is taken only of a checked file: the window's open checks it first then."""
+def test_the_days_backup_is_taken_beside_after_the_check_and_before_any_write(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "jindu.sqlite3"
+    _store_with_pages(path)
+    for old in backups.list_backups(tmp_path / "backups"):
+        old.path.unlink()
+    store = open_store(path, ACTOR, check_beside=True)
+    try:
+        with store.change():  # waits for the check and the copy
+            store.set_meta("typed after the start", "1")
+    finally:
+        store.close()
+    (daily,) = backups.list_backups(tmp_path / "backups")
+    assert daily.reason == "daily"
+    copy = sqlite3.connect(daily.path)
+    try:
+        assert copy.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        # The copy is of the file as it was opened: the day's first change is not in it.
+        assert (
+            copy.execute(
+                "SELECT COUNT(*) FROM meta WHERE key = 'typed after the start'"
+            ).fetchone()[0]
+            == 0
+        )
+        assert copy.execute("SELECT COUNT(*) FROM meta WHERE key = 'k299'").fetchone()[0] == 1
+    finally:
+        copy.close()
+
+
+def test_a_damaged_file_is_never_copied(tmp_path: Path) -> None:
+    """The day's backup follows the check: a damaged file does not push a sound copy out."""
     path = tmp_path / "jindu.sqlite3"
     _store_with_pages(path)
     for old in backups.list_backups(tmp_path / "backups"):
         old.path.unlink()
     _damage(path)
-    with pytest.raises(StoreError, match="jindu restore"):
-        open_store(path, ACTOR, check_beside=True)
+    store = open_store(path, ACTOR, check_beside=True)
+    try:
+        with pytest.raises(StoreError, match="jindu restore"):
+            store.checked()
+    finally:
+        store.close()
     assert backups.list_backups(tmp_path / "backups") == []
+
+
+def test_a_backup_that_fails_beside_refuses_the_writes(tmp_path: Path) -> None:
+    path = tmp_path / "jindu.sqlite3"
+    _store_with_pages(path)
+    folder = tmp_path / "backups"
+    for old in backups.list_backups(folder):
+        old.path.unlink()
+    folder.rmdir()
+    folder.write_text("a file where the backup folder should be", encoding="utf-8")
+    store = open_store(path, ACTOR, check_beside=True)
+    try:
+        with pytest.raises(StoreError, match="备份失败"), store.change():
+            store.set_meta("typed", "1")
+    finally:
+        store.close()
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM meta WHERE key = 'typed'").fetchone()[0] == 0
+    finally:
+        conn.close()
 
 
 def test_a_new_file_is_checked_at_once(tmp_path: Path) -> None:
