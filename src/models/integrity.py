@@ -68,6 +68,8 @@ class BackgroundCheck:
             self.problem = exc.message
         except OSError as exc:
             self.problem = f"备份失败（{self.path}）：{exc}"
+        except Exception as exc:  # whatever it was, the file is not known to be sound
+            self.problem = f"数据库 {self.path} 的完整性检查没有做完：{exc}"
         finally:
             self._ended.set()
 
@@ -94,7 +96,7 @@ class BackgroundCheck:
         return self._stopping
 
     def wait(self) -> None:
-        """Return once the check has passed; raise StoreError if it did not."""
+        """Return once the check (and the backup) have passed; raise StoreError if not."""
         self._ended.wait()
         if self._stopping:
             raise StoreError(f"数据库 {self.path} 已关闭。")
