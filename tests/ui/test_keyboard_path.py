@@ -286,8 +286,15 @@ def test_a_file_found_damaged_beside_the_window_is_named_and_the_program_ends(
     try:
         assert isinstance(started.window, MainWindow)
         started.window.show()
-        QTimer.singleShot(10_000, lambda: qapp.exit(99))  # a bound, should the check pass
-        assert qapp.exec() == 1
+        # A bound, should the check pass; stopped after, or it would end another test's loop.
+        bound = QTimer()
+        bound.setSingleShot(True)
+        bound.timeout.connect(lambda: qapp.exit(99))
+        bound.start(10_000)
+        try:
+            assert qapp.exec() == 1
+        finally:
+            bound.stop()
         (text,) = dialogs.texts("error")
         assert str(path) in text and "jindu restore" in text
     finally:
