@@ -53,6 +53,9 @@ class Store:
             self.checked()
         except StoreError as found:
             return found
+        if isinstance(exc, sqlite3.OperationalError):
+            # Locked, or the disk failed: the file itself was found sound.
+            return StoreError(f"无法读取数据库 {self.path}：{exc}")
         return StoreError(unreadable_message(self.path, exc))
 
     @contextmanager

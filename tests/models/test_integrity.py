@@ -181,3 +181,17 @@ def test_closing_during_the_check_ends_it(tmp_path: Path) -> None:
             check.wait()
     else:
         check.wait()
+
+
+def test_a_read_that_fails_on_a_sound_file_is_not_called_damage(tmp_path: Path) -> None:
+    """A locked file is not a damaged one: the check passed, so the message says what failed."""
+    path = tmp_path / "jindu.sqlite3"
+    _store_with_pages(path)
+    store = open_store(path, ACTOR, check_beside=True)
+    try:
+        locked = store.unreadable(sqlite3.OperationalError("database is locked"))
+        assert "database is locked" in locked.message and "损坏" not in locked.message
+        malformed = store.unreadable(sqlite3.DatabaseError("database disk image is malformed"))
+        assert "jindu restore" in malformed.message
+    finally:
+        store.close()
