@@ -4,6 +4,7 @@ until the check has passed, and a damaged file refuses every write."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,9 @@ from models import backups
 from models.audit import Actor
 from models.errors import StoreError
 from models.store import open_store
+from tests.models.damage import damage_page
 
 ACTOR = Actor("张三", "clerk")
-PAGE = 4096
 
 
 def _store_with_pages(path: Path, rows: int = 300) -> None:
@@ -27,22 +28,16 @@ def _store_with_pages(path: Path, rows: int = 300) -> None:
     store.close()
 
 
-def _damage(path: Path) -> None:
-    """Overwrite a page in the middle of the file: the schema and the migrations' table
-    (the first pages) still read, quick_check does not pass."""
-    data = bytearray(path.read_bytes())
-    pages = len(data) // PAGE
-    middle = pages * 3 // 4
-    data[middle * PAGE : middle * PAGE + 100] = b"\xff" * 100
-    path.write_bytes(bytes(data))
+def _value(path: Path, sql: str) -> object:
+    """The first value a query gives, read on a connection of its own."""
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute(sql).fetchone()[0]
 
 
-def _audit_count(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
-    finally:
-        conn.close()
+def _remove_backups(folder: Path) -> None:
+    """No backup today: the next open is the day's first."""
+    for old in backups.list_backups(folder):
+        old.path.unlink()
 
 
 def test_a_sound_file_is_checked_beside_and_then_written(tmp_path: Path) -> None:
@@ -63,8 +58,8 @@ def test_a_sound_file_is_checked_beside_and_then_written(tmp_path: Path) -> None
 def test_a_damaged_file_opens_for_the_window_but_refuses_every_write(tmp_path: Path) -> None:
     path = tmp_path / "jindu.sqlite3"
     _store_with_pages(path)
-    _damage(path)
-    before = _audit_count(path)
+    damage_page(path)
+    before = path.read_bytes()
     kept = backups.list_backups(tmp_path / "backups")
     store = open_store(path, ACTOR, check_beside=True)
     try:
@@ -78,18 +73,15 @@ def test_a_damaged_file_opens_for_the_window_but_refuses_every_write(tmp_path: P
         store.close()
     # Nothing was written, and no damaged copy joined the backups.
     assert backups.list_backups(tmp_path / "backups") == kept
-    conn = sqlite3.connect(path)
-    try:
-        assert conn.execute("SELECT COUNT(*) FROM meta WHERE key = 'typed'").fetchone()[0] == 0
-    finally:
-        conn.close()
-    assert _audit_count(path) == before
+    assert _value(path, "SELECT COUNT(*) FROM meta WHERE key = 'typed'") == 0
+    # A committed write would have reached the file when the store closed (checkpoint).
+    assert path.read_bytes() == before
 
 
 def test_the_command_line_way_refuses_the_damaged_file_at_once(tmp_path: Path) -> None:
     path = tmp_path / "jindu.sqlite3"
     _store_with_pages(path)
-    _damage(path)
+    damage_page(path)
     with pytest.raises(StoreError, match="jindu restore"):
         open_store(path, ACTOR)
 
@@ -99,8 +91,7 @@ def test_the_days_backup_is_taken_beside_after_the_check_and_before_any_write(
 ) -> None:
     path = tmp_path / "jindu.sqlite3"
     _store_with_pages(path)
-    for old in backups.list_backups(tmp_path / "backups"):
-        old.path.unlink()
+    _remove_backups(tmp_path / "backups")
     store = open_store(path, ACTOR, check_beside=True)
     try:
         with store.change():  # waits for the check and the copy
@@ -109,28 +100,18 @@ def test_the_days_backup_is_taken_beside_after_the_check_and_before_any_write(
         store.close()
     (daily,) = backups.list_backups(tmp_path / "backups")
     assert daily.reason == "daily"
-    copy = sqlite3.connect(daily.path)
-    try:
-        assert copy.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        # The copy is of the file as it was opened: the day's first change is not in it.
-        assert (
-            copy.execute(
-                "SELECT COUNT(*) FROM meta WHERE key = 'typed after the start'"
-            ).fetchone()[0]
-            == 0
-        )
-        assert copy.execute("SELECT COUNT(*) FROM meta WHERE key = 'k299'").fetchone()[0] == 1
-    finally:
-        copy.close()
+    assert _value(daily.path, "PRAGMA quick_check") == "ok"
+    # The copy is of the file as it was opened: the day's first change is not in it.
+    assert _value(daily.path, "SELECT COUNT(*) FROM meta WHERE key = 'typed after the start'") == 0
+    assert _value(daily.path, "SELECT COUNT(*) FROM meta WHERE key = 'k299'") == 1
 
 
 def test_a_damaged_file_is_never_copied(tmp_path: Path) -> None:
     """The day's backup follows the check: a damaged file does not push a sound copy out."""
     path = tmp_path / "jindu.sqlite3"
     _store_with_pages(path)
-    for old in backups.list_backups(tmp_path / "backups"):
-        old.path.unlink()
-    _damage(path)
+    _remove_backups(tmp_path / "backups")
+    damage_page(path)
     store = open_store(path, ACTOR, check_beside=True)
     try:
         with pytest.raises(StoreError, match="jindu restore"):
@@ -144,8 +125,7 @@ def test_a_backup_that_fails_beside_refuses_the_writes(tmp_path: Path) -> None:
     path = tmp_path / "jindu.sqlite3"
     _store_with_pages(path)
     folder = tmp_path / "backups"
-    for old in backups.list_backups(folder):
-        old.path.unlink()
+    _remove_backups(folder)
     folder.rmdir()
     folder.write_text("a file where the backup folder should be", encoding="utf-8")
     store = open_store(path, ACTOR, check_beside=True)
@@ -154,11 +134,7 @@ def test_a_backup_that_fails_beside_refuses_the_writes(tmp_path: Path) -> None:
             store.set_meta("typed", "1")
     finally:
         store.close()
-    conn = sqlite3.connect(path)
-    try:
-        assert conn.execute("SELECT COUNT(*) FROM meta WHERE key = 'typed'").fetchone()[0] == 0
-    finally:
-        conn.close()
+    assert _value(path, "SELECT COUNT(*) FROM meta WHERE key = 'typed'") == 0
 
 
 def test_a_new_file_is_checked_at_once(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ Chinese is typed as an input method commits it.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import keys
+from tests.models.damage import damage_page
 from tests.ui.conftest import PASSPHRASE, RecordingDialogs, commit_text, fresh_service
 from ui import main as ui_main
 from ui.entry_model import COL_NOTE
@@ -239,22 +239,6 @@ def test_a_sound_file_is_checked_beside_the_shown_window(
         close(started)
 
 
-def _damage_page(path: Path, name: str | None = None) -> None:
-    """Overwrite the root page of table or index `name`, or a page three quarters in."""
-    conn = sqlite3.connect(path)
-    try:
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-        pages = conn.execute("PRAGMA page_count").fetchone()[0]
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [name]).fetchone()
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
-    page = root[0] if root else pages * 3 // 4
-    data = bytearray(path.read_bytes())
-    data[(page - 1) * page_size : (page - 1) * page_size + 100] = b"\xff" * 100
-    path.write_bytes(bytes(data))
-
-
 @pytest.mark.parametrize("name", ["meta", "entries_by_period"])
 def test_a_damaged_page_read_at_start_is_named_by_the_check(
     qapp: QApplication, office_dir: Path, app_state: None, name: str
@@ -263,7 +247,7 @@ def test_a_damaged_page_read_at_start_is_named_by_the_check(
     built: either way the clerk hears what the integrity check found, not SQLite's
     bare words."""
     path = _with_todays_backup(office_dir)
-    _damage_page(path, name)
+    damage_page(path, name)
     dialogs = RecordingDialogs()
     started = start(qapp, office_dir, dialogs)
     try:
@@ -280,7 +264,7 @@ def test_a_file_found_damaged_beside_the_window_is_named_and_the_program_ends(
     qapp: QApplication, office_dir: Path, app_state: None
 ) -> None:
     path = _with_todays_backup(office_dir)
-    _damage_page(path)
+    damage_page(path)
     dialogs = RecordingDialogs()
     started = start(qapp, office_dir, dialogs)
     try:
