@@ -143,8 +143,16 @@ def open_store(
     except sqlite3.DatabaseError as exc:
         db.close()
         raise StoreError(unreadable_message(path, exc)) from exc
+    known = migration_names()
+    unknown = [name for name in applied if name not in known]
+    if unknown:  # refused before anything runs on the file, a check or a copy
+        db.close()
+        raise StoreError(
+            f"数据库 {path} 由更新版本的进度（Jindu）创建（未知的结构版本：{', '.join(unknown)}），"
+            "请安装新版本后再打开。"
+        )
     store = Store(db, path, actor)
-    pending = [name for name in migration_names() if name not in applied]
+    pending = [name for name in known if name not in applied]
     backup_due = auto_backup and existed and not pending and backups.backup_due(store.backup_dir)
     # A migration must wait for the check; so may a new file, checked in no time. The
     # day's backup follows the check on its thread.
@@ -155,14 +163,6 @@ def open_store(
         if problem is not None:
             db.close()
             raise StoreError(problem)
-    known = set(migration_names())
-    unknown = [name for name in applied if name not in known]
-    if unknown:
-        store.close()
-        raise StoreError(
-            f"数据库 {path} 由更新版本的进度（Jindu）创建（未知的结构版本：{', '.join(unknown)}），"
-            "请安装新版本后再打开。"
-        )
     if pending and existed and applied:
         store.backup("before-migration")
     if pending:
