@@ -100,6 +100,11 @@ def setup_logging(data_dir: Path) -> Path:
     return path
 
 
+# Qt's headless platforms (offscreen, minimal: the tests, CI, a server's checks) say this
+# at every window shown; Windows and X11 never do. Logged, it filled the log with one
+# line per window, and the first one opened the log file during the first paint.
+_PLATFORM_NOISE = frozenset({"This plugin does not support propagateSizeHints()"})
+
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
     QtMsgType.QtInfoMsg: logging.INFO,
@@ -110,6 +115,8 @@ _QT_LEVELS = {
 
 
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if message in _PLATFORM_NOISE:
+        return
     logging.getLogger(f"qt.{context.category or 'default'}").log(
         _QT_LEVELS.get(kind, logging.WARNING), message
     )

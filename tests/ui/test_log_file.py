@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ui.main import LogFile
+import pytest
+
+from ui.main import LogFile, setup_logging
 
 
 def test_the_log_file_appears_with_its_first_record_and_rotates(tmp_path: Path) -> None:
@@ -30,3 +32,18 @@ def test_the_log_file_appears_with_its_first_record_and_rotates(tmp_path: Path) 
     finally:
         log.removeHandler(handler)
         handler.close()
+
+
+def test_qt_warnings_are_logged_but_not_the_headless_platforms_noise(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from PySide6.QtCore import qWarning
+
+    setup_logging(tmp_path)
+    with caplog.at_level(logging.WARNING):
+        qWarning("QFont::setPointSizeF: Point size <= 0 (0.000000), must be greater than 0")
+        qWarning("This plugin does not support propagateSizeHints()")
+    logged = [(r.name, r.getMessage()) for r in caplog.records]
+    assert logged == [
+        ("qt.default", "QFont::setPointSizeF: Point size <= 0 (0.000000), must be greater than 0")
+    ]
