@@ -19,7 +19,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -30,7 +29,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QAction,
     QBrush,
     QIcon,
     QPainter,
@@ -170,11 +168,6 @@ def set_current(tree: QTreeWidget, row: int) -> None:
 
 def _pct(value: Decimal | None) -> str:
     return "" if value is None else f"{format_decimal(value)}%"
-
-
-def overview_title() -> str:
-    """The 视图 menu's name for the page."""
-    return QCoreApplication.translate("OverviewPage", "概览(&O)")
 
 
 def severity_icon(widget: QWidget, severity: Severity) -> QIcon:
@@ -400,7 +393,6 @@ class OverviewPage(QWidget):
         self.record: ReturnRecord | None = None
         self.history: list[ReturnRecord] = []
         self.progress: list[SectionProgress] = []
-        self.page_action: QAction | None = None  # the 视图 menu's entry, set by the installer
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -524,8 +516,6 @@ class OverviewPage(QWidget):
     # ----- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("概览"))
-        if self.page_action is not None:
-            self.page_action.setText(overview_title())
         self.title.setAccessibleName(self.tr("概览标题"))
         self.state.setAccessibleName(self.tr("报表状态"))
         self.hint.setAccessibleName(self.tr("下一步"))

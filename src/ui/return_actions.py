@@ -30,26 +30,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from app import return_flow
 from app.office import OfficeService
-from app.returns.progress import Progress
-from models.checks import Check
 from models.errors import JinduError
 from models.periods import Period
-from ui.jobs import Job, office_job
-from ui.overview_page import ChecksList, OverviewPage, overview_title
 from ui.period_texts import period_text
-from ui.progress_dialog import ProgressDialog
 
+# The overview page, the job runner and its progress dialog are imported where they are
+# first used: the window's start shows none of them (about 6 ms of every start).
 if TYPE_CHECKING:
+    from app.returns.progress import Progress
+    from models.checks import Check
     from ui.app_context import AppContext
+    from ui.jobs import Job
     from ui.main_window import MainWindow
+    from ui.overview_page import OverviewPage
     from ui.plan_switcher import PlanSwitcher
     from ui.print_preview import PrintPreviewDialog
+    from ui.progress_dialog import ProgressDialog
     from ui.verify_dialog import VerifyDialog
 
 log = logging.getLogger(__name__)
@@ -67,6 +69,11 @@ ACTION_KEYS = (
 )
 # Window actions that write to the store: off while a job signs or imports.
 WRITING_ACTIONS = ("undo", "redo", "paste", "clear", "edit_cell")
+
+
+def overview_title() -> str:
+    """The 视图 menu's name for the overview page (named before the page is built)."""
+    return QCoreApplication.translate("OverviewPage", "概览(&O)")
 
 
 def remembered_folder(context: AppContext) -> Path:
@@ -90,6 +97,8 @@ class ObstaclesDialog(QDialog):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.list_label = QLabel(self)
+        from ui.overview_page import ChecksList
+
         self.list = ChecksList(self)
         self.list.fill(checks)
         self.list_label.setBuddy(self.list)
@@ -291,6 +300,9 @@ class ReturnActions(QObject):
         close_when_done: bool = False,
     ) -> Job:
         """Run `work(service, progress)` in the pool with a progress dialog."""
+        from ui.jobs import office_job
+        from ui.progress_dialog import ProgressDialog
+
         if self.progress is not None and not self.progress.running:
             self.progress.deleteLater()
         job = office_job(self.context.data_dir, work)
@@ -601,6 +613,8 @@ class ReturnFeatures:
     @property
     def overview(self) -> OverviewPage:
         """The overview page, built when it is first shown or asked for."""
+        from ui.overview_page import OverviewPage
+
         page = self.window.page("overview")
         assert isinstance(page, OverviewPage)
         return page
@@ -611,9 +625,9 @@ def install_return_features(window: MainWindow) -> ReturnFeatures:
     from ui.plan_switcher import PlanSwitcher
 
     def build_overview() -> OverviewPage:
-        overview = OverviewPage(window)
-        overview.page_action = window.page_actions["overview"]
-        return overview
+        from ui.overview_page import OverviewPage
+
+        return OverviewPage(window)
 
     # The page is built when the clerk first opens it: the start shows the entry page.
     window.add_page(
