@@ -10,7 +10,6 @@ without a translation table.
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -146,8 +145,11 @@ class Period:
     @property
     def end(self) -> date:
         """The period's last day."""
+        # The day before the next month's first (not calendar.monthrange: calendar imports
+        # locale, a millisecond of every start for one subtraction).
         month = self.months_elapsed
-        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+        first_of_next = date(self.year + month // 12, month % 12 + 1, 1)
+        return first_of_next - timedelta(days=1)
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
