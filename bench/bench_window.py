@@ -107,6 +107,136 @@ QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
 app.exec()
 """
 
+# Jindu's main window as Qt widgets alone: the same widgets, layout, menus with 40
+# shortcut actions, translator, settings file, lock and fonts as ui/main_window.py, with a
+# small Python table model and a delegate, but no Jindu module, no database and no data.
+# What it costs over the bare window is what this window's widgets cost in PySide6 before
+# any of Jindu's own code runs; Jindu over it is what Jindu's code adds.
+WIDGETS_CHILD = """
+import sys
+from PySide6.QtCore import QAbstractTableModel, QLockFile, QModelIndex, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence, QPalette, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QMainWindow, QPlainTextEdit, QScrollArea, QSplitter, QStackedWidget, QStyledItemDelegate,
+    QTableView, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+HEADERS = ("指标", "单位", "全年目标", "上期累计", "本期累计", "本期新增", "完成率", "时间进度", "进度状态", "备注")
+class Model(QAbstractTableModel):
+    def rowCount(self, parent=QModelIndex()):
+        return 12
+    def columnCount(self, parent=QModelIndex()):
+        return len(HEADERS)
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"残疾人 {index.row()}.{index.column()}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 1:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section]
+        return None
+    def flags(self, index):
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+class Badge(QStyledItemDelegate):
+    def sizeHint(self, option, index):
+        return super().sizeHint(option, index)
+app = QApplication(sys.argv)
+translator = QTranslator()
+translator.load(sys.argv[1])
+app.installTranslator(translator)
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+settings.value("window/geometry")
+lock = QLockFile(sys.argv[2] + ".lock")
+lock.tryLock(0)
+families = set(QFontDatabase.families())
+font = QFont(app.font())
+font.setFamilies(["Microsoft YaHei", "WenQuanYi Micro Hei"])
+app.setFont(font)
+palette = QPalette(app.palette())
+window = QMainWindow()
+undo = QUndoStack(window)
+central = QWidget(window)
+outer = QVBoxLayout(central)
+bar = QHBoxLayout()
+period_label = QLabel("报告期(&P)：", central)
+combo = QComboBox(central)
+combo.addItems([f"2018年{m}月" for m in range(1, 13)])
+period_label.setBuddy(combo)
+for widget in (QLabel("渝中区残联", central), period_label, combo, QLabel("草稿", central)):
+    bar.addWidget(widget)
+outer.addLayout(bar)
+pages = QStackedWidget(central)
+outer.addWidget(pages, 1)
+page = QWidget(pages)
+pages.addWidget(page)
+QVBoxLayout(page).addWidget(h_split := QSplitter(Qt.Orientation.Horizontal, page))
+tree_box = QWidget(h_split)
+tree_layout = QVBoxLayout(tree_box)
+tree = QTreeWidget(tree_box)
+tree.setColumnCount(3)
+tree.setUniformRowHeights(True)
+tree.setAlternatingRowColors(True)
+tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+tree.setItemDelegateForColumn(1, Badge(tree))
+header = tree.header()
+header.setStretchLastSection(False)
+header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+for s in range(8):
+    section = QTreeWidgetItem([f"{s + 1}. 残疾人基本公共服务", "60%", "正常"])
+    tree.addTopLevelItem(section)
+    for i in range(5):
+        QTreeWidgetItem(section, [f"{s + 1}.{i + 1} 残疾人精准康复服务", "45%", "滞后"])
+tree.expandAll()
+tree_layout.addWidget(QLabel("工作要点(&T)", tree_box))
+tree_layout.addWidget(tree)
+v_split = QSplitter(Qt.Orientation.Vertical, h_split)
+grid_box = QWidget(v_split)
+grid_layout = QVBoxLayout(grid_box)
+grid = QTableView(grid_box)
+grid.setModel(Model(grid))
+grid.resizeColumnsToContents()
+grid_layout.addWidget(QLabel("本期数据(&G)", grid_box))
+grid_layout.addWidget(grid, 1)
+grid_layout.addWidget(QLabel(grid_box))
+scroll = QScrollArea(v_split)
+scroll.setWidgetResizable(True)
+item_box = QWidget()
+scroll.setWidget(item_box)
+item_layout = QGridLayout(item_box)
+item_layout.addWidget(QLabel("1. 残疾人精准康复服务", item_box), 0, 0, 1, 3)
+text = QTextBrowser(item_box)
+text.setPlainText("为有需求的残疾人提供基本康复服务。" * 5)
+item_layout.addWidget(text, 2, 0, 1, 3)
+status = QComboBox(item_box)
+status.addItems(["未开始", "进行中", "已完成"])
+item_layout.addWidget(status, 3, 0)
+for column, name in enumerate(("进展情况(&1)", "存在问题(&2)", "下步打算(&3)")):
+    label, edit = QLabel(name, item_box), QPlainTextEdit(item_box)
+    edit.setTabChangesFocus(True)
+    label.setBuddy(edit)
+    item_layout.addWidget(label, 4, column)
+    item_layout.addWidget(edit, 5, column)
+window.setCentralWidget(central)
+window.statusBar().addPermanentWidget(QLabel("应报：2018年6月"))
+window.statusBar().addPermanentWidget(QLabel("草稿"))
+menus = [window.menuBar().addMenu(t) for t in ("文件(&F)", "编辑(&E)", "视图(&V)", "报表(&R)", "计划(&L)", "帮助(&H)")]
+for k in range(40):
+    action = QAction(f"操作 {k}(&{k % 10})…", window)
+    action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key(Qt.Key.Key_A.value + k % 26)))
+    action.setStatusTip("说明")
+    action.triggered.connect(lambda: None)
+    menus[k % len(menus)].addAction(action)
+    window.addAction(action)
+window.setWindowTitle("进度 — 渝中区残联 — 2018年6月")
+window.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+"""
+
 
 def time_to_shown(code: str, args: list[str], phases: list[list[float]] | None = None) -> float:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), QT_QPA_PLATFORM="offscreen")
@@ -115,7 +245,7 @@ def time_to_shown(code: str, args: list[str], phases: list[list[float]] | None =
         [sys.executable, "-c", code, *args],
         stdout=subprocess.PIPE,
         # The floor window's splitter makes the offscreen platform warn on stderr.
-        stderr=subprocess.DEVNULL if code is FLOOR_CHILD else None,
+        stderr=subprocess.DEVNULL if code in (FLOOR_CHILD, WIDGETS_CHILD) else None,
         env=env,
         text=True,
     )
@@ -198,13 +328,19 @@ def startup(folder: Path, runs: int) -> None:
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
     time_to_shown(JINDU_CHILD, [str(folder)])  # warm the OS file cache for both
     time_to_shown(BARE_CHILD, [])
-    jindu, bare, floor = [], [], []
+    jindu, bare, floor, widgets = [], [], [], []
     phases: list[list[float]] = []
+    replica = [
+        str(ROOT / "resources" / "translations" / "jindu_en.qm"),
+        str(folder / "bench-widgets.ini"),
+    ]
     for _ in range(runs):  # interleaved, so that drift on the machine hits all alike
         jindu.append(time_to_shown(JINDU_CHILD, [str(folder)], phases))
         bare.append(time_to_shown(BARE_CHILD, []))
         floor.append(time_to_shown(FLOOR_CHILD, []))
+        widgets.append(time_to_shown(WIDGETS_CHILD, replica))
     j, b, f = statistics.median(jindu), statistics.median(bare), statistics.median(floor)
+    w = statistics.median(widgets)
     ratio = j / b
     print(
         f"start to shown window: Jindu {j:.0f} ms, bare QMainWindow {b:.0f} ms, ratio {ratio:.2f}x"
@@ -213,6 +349,10 @@ def startup(folder: Path, runs: int) -> None:
     print(
         f"  for scale: a minimal tree + table + model window {f:.0f} ms ({f / b:.2f}x the bare one);"
         f" Jindu is {j / f:.2f}x that"
+    )
+    print(
+        f"  for scale: Jindu's widgets alone (WIDGETS_CHILD: no Jindu code, no data) {w:.0f} ms"
+        f" ({w / b:.2f}x the bare one); Jindu is {j / w:.2f}x that, {j - w:.0f} ms more"
     )
     imports, store, build, paint = (statistics.median(p[i] for p in phases) for i in range(4))
     print(
