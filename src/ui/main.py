@@ -8,6 +8,7 @@ wizard on the first run, the main window afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import sys
@@ -30,7 +31,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.office import open_office
-from models.errors import JinduError
+from models.errors import JinduError, StoreError
 from models.integrity import BackgroundCheck
 from models.resources import resources_dir
 from ui.app_context import SETTINGS_FILE, AppContext, Appearance, Translations, UiSettings
@@ -146,9 +147,17 @@ def install_fonts(app: QApplication) -> QFont:
 
 
 def make_excepthook(
-    dialogs: DialogService, log_path: Path, parent: Callable[[], QWidget | None]
+    dialogs: DialogService,
+    log_path: Path,
+    parent: Callable[[], QWidget | None],
+    check: BackgroundCheck | None = None,
 ) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
-    """Log an unexpected error, then tell the user where the log is."""
+    """Log an unexpected error, then tell the user where the log is.
+
+    A page that cannot be read while the integrity check beside the window still runs
+    (a period switch in the first moments) waits for the check's verdict: if it found
+    the file damaged, `watch_integrity` says so in its own words and ends the program,
+    and SQLite's bare "malformed" is not shown before it."""
     showing = False
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -156,6 +165,11 @@ def make_excepthook(
         log.critical("unexpected error", exc_info=(kind, error, tb))
         if showing or issubclass(kind, KeyboardInterrupt):
             return
+        if check is not None and isinstance(error, sqlite3.DatabaseError):
+            with contextlib.suppress(StoreError):
+                check.wait()
+            if check.problem is not None and not check.stopped:
+                return
         showing = True
         try:
             dialogs.error(
@@ -261,7 +275,6 @@ def start(app: QApplication, data_dir: Path, dialogs: DialogService | None = Non
         dialogs.warning(None, translate("main", "进度已在运行"), lock)
         return Started(None, exit_code=1)
     windows: list[QWidget] = []
-    sys.excepthook = make_excepthook(dialogs, log_path, lambda: windows[-1] if windows else None)
     try:
         # The integrity check of a large file runs beside the window (models/integrity.py).
         service = open_office(data_dir, check_beside=True)
@@ -270,6 +283,9 @@ def start(app: QApplication, data_dir: Path, dialogs: DialogService | None = Non
         dialogs.error(None, translate("main", "无法打开数据"), exc.message)
         lock.unlock()
         return Started(None, exit_code=1)
+    sys.excepthook = make_excepthook(
+        dialogs, log_path, lambda: windows[-1] if windows else None, service.store.integrity
+    )
     context = AppContext(
         data_dir=data_dir,
         service=service,

@@ -8,6 +8,8 @@ Chinese is typed as an input method commits it.
 from __future__ import annotations
 
 import logging
+import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -283,3 +285,48 @@ def test_a_file_found_damaged_beside_the_window_is_named_and_the_program_ends(
         assert str(path) in text and "jindu restore" in text
     finally:
         close(started)
+
+
+def test_a_damaged_page_read_before_the_check_ends_is_named_by_the_check_alone(
+    qapp: QApplication, office_dir: Path, app_state: None
+) -> None:
+    """A period switch in the first moments reads a damaged page while the check beside
+    the window still runs: the clerk hears only what the check found, not SQLite first."""
+    path = _with_todays_backup(office_dir)
+    damage_page(path)
+    dialogs = RecordingDialogs()
+    started = start(qapp, office_dir, dialogs)
+    try:
+        assert isinstance(started.window, MainWindow)
+        started.window.show()
+        error = sqlite3.DatabaseError("database disk image is malformed")
+        sys.excepthook(type(error), error, None)  # as a slot's read would raise it
+        bound = QTimer()
+        bound.setSingleShot(True)
+        bound.timeout.connect(lambda: qapp.exit(99))
+        bound.start(10_000)
+        try:
+            assert qapp.exec() == 1
+        finally:
+            bound.stop()
+        (text,) = dialogs.texts("error")  # one message: the check's, not "意外错误" first
+        assert str(path) in text and "jindu restore" in text
+    finally:
+        close(started)
+        sys.excepthook = sys.__excepthook__
+
+
+def test_a_read_error_on_a_sound_file_is_still_shown(
+    qapp: QApplication, office_dir: Path, app_state: None
+) -> None:
+    _with_todays_backup(office_dir)
+    dialogs = RecordingDialogs()
+    started = start(qapp, office_dir, dialogs)
+    try:
+        error = sqlite3.DatabaseError("database disk image is malformed")
+        sys.excepthook(type(error), error, None)
+        (text,) = dialogs.texts("error")
+        assert "意外错误" in text and "malformed" in text
+    finally:
+        close(started)
+        sys.excepthook = sys.__excepthook__
