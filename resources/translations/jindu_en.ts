@@ -294,52 +294,52 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="350"/>
+        <location filename="../../src/ui/overview_page.py" line="343"/>
         <source>程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="350"/>
+        <location filename="../../src/ui/overview_page.py" line="343"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="350"/>
+        <location filename="../../src/ui/overview_page.py" line="343"/>
         <source>说明</source>
         <translation>Explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="355"/>
+        <location filename="../../src/ui/overview_page.py" line="348"/>
         <source>必须处理</source>
         <translation>Must fix</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="356"/>
+        <location filename="../../src/ui/overview_page.py" line="349"/>
         <source>需说明</source>
         <translation>Needs explanation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="357"/>
+        <location filename="../../src/ui/overview_page.py" line="350"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="366"/>
+        <location filename="../../src/ui/overview_page.py" line="359"/>
         <source>已说明</source>
         <translation>Explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="366"/>
+        <location filename="../../src/ui/overview_page.py" line="359"/>
         <source>未说明</source>
         <translation>Not explained</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="379"/>
+        <location filename="../../src/ui/overview_page.py" line="372"/>
         <source>按回车转到填写的位置</source>
         <translation>Press Enter to go where it is filled in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="383"/>
+        <location filename="../../src/ui/overview_page.py" line="376"/>
         <source>没有需要处理的问题</source>
         <translation>Nothing needs attention</translation>
     </message>
@@ -1756,22 +1756,22 @@ Log: %3</translation>
 <context>
     <name>ObstaclesDialog</name>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="109"/>
+        <location filename="../../src/ui/return_actions.py" line="118"/>
         <source>还不能签发</source>
         <translation>Cannot sign yet</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="114"/>
+        <location filename="../../src/ui/return_actions.py" line="123"/>
         <source>%1的报表还不能签发：有 %2 项须先处理（必须处理的问题，或尚未说明的情况）。选中一项按回车，转到需要填写或说明的地方。</source>
         <translation>The return for %1 cannot be signed yet: %2 items must be dealt with first (problems that must be fixed, or situations not yet explained). Select one and press Enter to go where it is filled in or explained.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="120"/>
+        <location filename="../../src/ui/return_actions.py" line="129"/>
         <source>须先处理的问题(&amp;L)：</source>
         <translation>To deal with first (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="121"/>
+        <location filename="../../src/ui/return_actions.py" line="130"/>
         <source>须先处理的问题</source>
         <translation>To deal with first</translation>
     </message>
@@ -1833,258 +1833,258 @@ Log: %3</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="526"/>
+        <location filename="../../src/ui/overview_page.py" line="518"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="177"/>
+        <location filename="../../src/ui/return_actions.py" line="76"/>
         <source>概览(&amp;O)</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="529"/>
+        <location filename="../../src/ui/overview_page.py" line="519"/>
         <source>概览标题</source>
         <translation>Overview title</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="530"/>
+        <location filename="../../src/ui/overview_page.py" line="520"/>
         <source>报表状态</source>
         <translation>Return state</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="531"/>
+        <location filename="../../src/ui/overview_page.py" line="521"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="532"/>
+        <location filename="../../src/ui/overview_page.py" line="522"/>
         <source>各部分完成情况（时间过半、任务过半）(&amp;S)</source>
         <translation>Completion by part (half the year &amp;gone, half the work done?)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="533"/>
+        <location filename="../../src/ui/overview_page.py" line="523"/>
         <source>各部分完成情况</source>
         <translation>Completion by part</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="535"/>
+        <location filename="../../src/ui/overview_page.py" line="525"/>
         <source>每个部分的平均完成率与时间进度的比较，以及工作任务的状态</source>
         <translation>Each part&apos;s average completion against the time elapsed, and the state of its tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="539"/>
+        <location filename="../../src/ui/overview_page.py" line="529"/>
         <source>部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="540"/>
+        <location filename="../../src/ui/overview_page.py" line="530"/>
         <source>完成率 / 时间进度</source>
         <translation>Completion / time</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="541"/>
+        <location filename="../../src/ui/overview_page.py" line="531"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="542"/>
+        <location filename="../../src/ui/overview_page.py" line="532"/>
         <source>时间进度</source>
         <translation>Time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="543"/>
+        <location filename="../../src/ui/overview_page.py" line="533"/>
         <source>比较</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="544"/>
+        <location filename="../../src/ui/overview_page.py" line="534"/>
         <source>工作任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="549"/>
+        <location filename="../../src/ui/overview_page.py" line="539"/>
         <source>条形的实心部分是完成率（有目标的指标平均，每项最多计 100%），竖线是时间进度；数值和比较结果在右侧各列。</source>
         <translation>The filled part of a bar is the completion (the average of the indicators with a target, each counted up to 100%); the vertical line is the time elapsed. The numbers and the comparison are in the columns to the right.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="553"/>
+        <location filename="../../src/ui/overview_page.py" line="543"/>
         <source>滞后的工作任务和指标(&amp;B)</source>
         <translation>Tasks and indicators &amp;behind schedule</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="554"/>
+        <location filename="../../src/ui/overview_page.py" line="544"/>
         <source>滞后的工作任务和指标</source>
         <translation>Tasks and indicators behind schedule</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="555"/>
+        <location filename="../../src/ui/overview_page.py" line="545"/>
         <source>按回车转到填写的位置</source>
         <translation>Press Enter to go where it is filled in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="556"/>
+        <location filename="../../src/ui/overview_page.py" line="546"/>
         <source>工作任务或指标</source>
         <translation>Task or indicator</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="556"/>
+        <location filename="../../src/ui/overview_page.py" line="546"/>
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="557"/>
+        <location filename="../../src/ui/overview_page.py" line="547"/>
         <source>本期检查(&amp;K)</source>
         <translation>Chec&amp;ks of the period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="558"/>
+        <location filename="../../src/ui/overview_page.py" line="548"/>
         <source>本期检查</source>
         <translation>Checks of the period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="559"/>
-        <location filename="../../src/ui/overview_page.py" line="743"/>
+        <location filename="../../src/ui/overview_page.py" line="549"/>
+        <location filename="../../src/ui/overview_page.py" line="733"/>
         <source>按回车转到需要填写或说明的单元格或工作任务</source>
         <translation>Press Enter to go to the cell or task to fill in or explain</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="575"/>
+        <location filename="../../src/ui/overview_page.py" line="565"/>
         <source>%1 概览</source>
         <translation>%1 overview</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="582"/>
+        <location filename="../../src/ui/overview_page.py" line="572"/>
         <source>报表状态：%1（第 %2 版）</source>
         <translation>Return: %1 (revision %2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="587"/>
+        <location filename="../../src/ui/overview_page.py" line="577"/>
         <source>更正说明：%1</source>
         <translation>Reason for the correction: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="589"/>
+        <location filename="../../src/ui/overview_page.py" line="579"/>
         <source>审核人退回意见：%1</source>
         <translation>Sent back by the reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="592"/>
+        <location filename="../../src/ui/overview_page.py" line="582"/>
         <source>签发时间：%1；签名证书指纹：%2</source>
         <translation>Signed at %1; certificate fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="599"/>
+        <location filename="../../src/ui/overview_page.py" line="589"/>
         <source>以前的版次：%1</source>
         <translation>Earlier revisions: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="602"/>
+        <location filename="../../src/ui/overview_page.py" line="592"/>
         <source>第 %1 版 %2</source>
         <translation>revision %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="614"/>
+        <location filename="../../src/ui/overview_page.py" line="604"/>
         <source>本期报表已签发并锁定。如需修改，请用“报表 → 更正”开始新的版次。</source>
         <translation>This period&apos;s return is signed and locked. To change it, start a new revision with Reports → Correct.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="616"/>
+        <location filename="../../src/ui/overview_page.py" line="606"/>
         <source>报表已提交审核：审核人可以签发，或写明意见后退回修改。</source>
         <translation>The return is with the reviewer, who can sign it, or send it back with a comment.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="619"/>
+        <location filename="../../src/ui/overview_page.py" line="609"/>
         <source>还有 %1 项须先处理（下方“本期检查”中标为必须处理或未说明的），之后才能签发。</source>
         <translation>%1 items must be dealt with first (marked “Must fix” or “Not explained” under Checks below); then the return can be signed.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="622"/>
+        <location filename="../../src/ui/overview_page.py" line="612"/>
         <source>没有妨碍签发的问题：可以提交审核，或直接签发（报表 → 签发）。</source>
         <translation>Nothing stops signing: submit the return for review, or sign it (Reports → Sign).</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="629"/>
+        <location filename="../../src/ui/overview_page.py" line="619"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="630"/>
+        <location filename="../../src/ui/overview_page.py" line="620"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="631"/>
+        <location filename="../../src/ui/overview_page.py" line="621"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="632"/>
+        <location filename="../../src/ui/overview_page.py" line="622"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="633"/>
+        <location filename="../../src/ui/overview_page.py" line="623"/>
         <source>未填</source>
         <translation>Not filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="638"/>
+        <location filename="../../src/ui/overview_page.py" line="628"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="643"/>
+        <location filename="../../src/ui/overview_page.py" line="633"/>
         <source>无可计算的指标</source>
         <translation>No indicator to measure</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="645"/>
+        <location filename="../../src/ui/overview_page.py" line="635"/>
         <source>不落后于时间进度</source>
         <translation>Not behind time</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="646"/>
+        <location filename="../../src/ui/overview_page.py" line="636"/>
         <source>落后 %1 个百分点</source>
         <translation>%1 points behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="652"/>
+        <location filename="../../src/ui/overview_page.py" line="642"/>
         <source>全部工作任务</source>
         <translation>All tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="667"/>
+        <location filename="../../src/ui/overview_page.py" line="657"/>
         <source>%1：完成率 %2，时间进度 %3，%4；工作任务：%5</source>
         <translation>%1: completion %2, time elapsed %3, %4; tasks: %5</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="675"/>
+        <location filename="../../src/ui/overview_page.py" line="665"/>
         <source>；%1 个指标尚无本区县目标，未计入完成率</source>
         <translation>; %1 indicators have no district target yet and are not counted</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="701"/>
+        <location filename="../../src/ui/overview_page.py" line="691"/>
         <source>状态为滞后；已写明存在问题和下步打算</source>
         <translation>Behind; problems and next steps are written</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="703"/>
+        <location filename="../../src/ui/overview_page.py" line="693"/>
         <source>状态为滞后；须写明存在问题和下步打算</source>
         <translation>Behind; problems and next steps must be written</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="713"/>
+        <location filename="../../src/ui/overview_page.py" line="703"/>
         <source>完成率 %1，时间进度 %2</source>
         <translation>Completion %1, time elapsed %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="721"/>
+        <location filename="../../src/ui/overview_page.py" line="711"/>
         <source>没有滞后的工作任务或指标</source>
         <translation>No task or indicator is behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/overview_page.py" line="735"/>
+        <location filename="../../src/ui/overview_page.py" line="725"/>
         <source>必须处理 %1 项，需说明 %2 项（其中未说明 %3 项），提示 %4 项。</source>
         <translation>Must fix: %1; needs explanation: %2 (not yet explained: %3); notes: %4.</translation>
     </message>
@@ -2110,7 +2110,7 @@ Log: %3</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/ui/dialogs.py" line="181"/>
+        <location filename="../../src/ui/dialogs.py" line="198"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
@@ -2194,733 +2194,733 @@ Log: %3</translation>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="480"/>
-        <location filename="../../src/ui/plan_editor.py" line="656"/>
-        <location filename="../../src/ui/plan_editor.py" line="1497"/>
+        <location filename="../../src/ui/plan_editor.py" line="481"/>
+        <location filename="../../src/ui/plan_editor.py" line="657"/>
+        <location filename="../../src/ui/plan_editor.py" line="1503"/>
         <source>计划编辑</source>
         <translation>Plan editor</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="482"/>
+        <location filename="../../src/ui/plan_editor.py" line="483"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="483"/>
+        <location filename="../../src/ui/plan_editor.py" line="484"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="484"/>
+        <location filename="../../src/ui/plan_editor.py" line="485"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="485"/>
+        <location filename="../../src/ui/plan_editor.py" line="486"/>
         <source>编辑已安装的计划(&amp;L)</source>
         <translation>Edit an insta&amp;lled plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="486"/>
+        <location filename="../../src/ui/plan_editor.py" line="487"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="488"/>
+        <location filename="../../src/ui/plan_editor.py" line="489"/>
         <source>打开通知原文(&amp;O)…</source>
         <translation>&amp;Open notice…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="489"/>
+        <location filename="../../src/ui/plan_editor.py" line="490"/>
         <source>打开计划目录 JSON(&amp;J)…</source>
         <translation>Open catalogue &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="490"/>
+        <location filename="../../src/ui/plan_editor.py" line="491"/>
         <source>保存计划目录 JSON(&amp;S)…</source>
         <translation>&amp;Save catalogue JSON…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="491"/>
+        <location filename="../../src/ui/plan_editor.py" line="492"/>
         <source>从工作簿导入(&amp;I)…</source>
         <translation>&amp;Import from workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="492"/>
+        <location filename="../../src/ui/plan_editor.py" line="493"/>
         <source>导出为工作簿(&amp;X)…</source>
         <translation>E&amp;xport as workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="493"/>
+        <location filename="../../src/ui/plan_editor.py" line="494"/>
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="494"/>
+        <location filename="../../src/ui/plan_editor.py" line="495"/>
         <source>添加部分(&amp;1)</source>
         <translation>Add section &amp;1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="495"/>
+        <location filename="../../src/ui/plan_editor.py" line="496"/>
         <source>添加工作任务(&amp;2)</source>
         <translation>Add task &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="496"/>
+        <location filename="../../src/ui/plan_editor.py" line="497"/>
         <source>添加指标(&amp;3)</source>
         <translation>Add indicator &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="497"/>
+        <location filename="../../src/ui/plan_editor.py" line="498"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="498"/>
+        <location filename="../../src/ui/plan_editor.py" line="499"/>
         <source>上移(&amp;U)</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="499"/>
+        <location filename="../../src/ui/plan_editor.py" line="500"/>
         <source>下移(&amp;W)</source>
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="500"/>
+        <location filename="../../src/ui/plan_editor.py" line="501"/>
         <source>用原文中选中的文字作来源句(&amp;R)</source>
         <translation>Use the selected notice text as sou&amp;rce</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="501"/>
+        <location filename="../../src/ui/plan_editor.py" line="502"/>
         <source>检查(&amp;K)</source>
         <translation>Chec&amp;k</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="502"/>
+        <location filename="../../src/ui/plan_editor.py" line="503"/>
         <source>发布(&amp;P)…</source>
         <translation>&amp;Publish…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="511"/>
+        <location filename="../../src/ui/plan_editor.py" line="512"/>
         <source>计划结构(&amp;T)：</source>
         <translation>Plan s&amp;tructure:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="512"/>
+        <location filename="../../src/ui/plan_editor.py" line="513"/>
         <source>计划结构</source>
         <translation>Plan structure</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="514"/>
+        <location filename="../../src/ui/plan_editor.py" line="515"/>
         <source>部分、工作任务和指标；选中后在下方表单中修改，右侧显示通知原文中的句子</source>
         <translation>Sections, tasks and indicators; edit the selected one in the form below; its sentence is shown in the notice on the right</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="516"/>
+        <location filename="../../src/ui/plan_editor.py" line="517"/>
         <source>提示</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="517"/>
+        <location filename="../../src/ui/plan_editor.py" line="518"/>
         <source>表单标题</source>
         <translation>Form title</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="518"/>
+        <location filename="../../src/ui/plan_editor.py" line="519"/>
         <source>表单提示</source>
         <translation>Form message</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="519"/>
+        <location filename="../../src/ui/plan_editor.py" line="520"/>
         <source>在左侧选择计划、部分、工作任务或指标。</source>
         <translation>Select the plan, a section, a task or an indicator on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="520"/>
+        <location filename="../../src/ui/plan_editor.py" line="521"/>
         <source>通知原文(&amp;X)：</source>
         <translation>Notice te&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="521"/>
+        <location filename="../../src/ui/plan_editor.py" line="522"/>
         <source>通知原文</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="523"/>
+        <location filename="../../src/ui/plan_editor.py" line="524"/>
         <source>识别出的目标所在句子加底色和下划线，目标数字加粗</source>
         <translation>Sentences with a found target are tinted and underlined; the target itself is bold</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="526"/>
+        <location filename="../../src/ui/plan_editor.py" line="527"/>
         <source>图例：识别出目标的句子加底色和下划线；目标数字加粗。选中指标即跳到它的句子。</source>
         <translation>Legend: sentences with a found target are tinted and underlined; the target itself is bold. Selecting an indicator jumps to its sentence.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="528"/>
-        <location filename="../../src/ui/plan_editor.py" line="530"/>
+        <location filename="../../src/ui/plan_editor.py" line="529"/>
+        <location filename="../../src/ui/plan_editor.py" line="531"/>
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="529"/>
+        <location filename="../../src/ui/plan_editor.py" line="530"/>
         <source>问题(&amp;B)：按回车或双击转到相应位置</source>
         <translation>Pro&amp;blems (Enter or double-click goes to the place):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="532"/>
+        <location filename="../../src/ui/plan_editor.py" line="533"/>
         <source>计划编号(&amp;I)：</source>
         <translation>Plan &amp;ID:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="533"/>
+        <location filename="../../src/ui/plan_editor.py" line="534"/>
         <source>计划标题(&amp;L)：</source>
         <translation>Tit&amp;le:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="534"/>
+        <location filename="../../src/ui/plan_editor.py" line="535"/>
         <source>发文单位(&amp;U)：</source>
         <translation>Iss&amp;uer:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="535"/>
+        <location filename="../../src/ui/plan_editor.py" line="536"/>
         <source>发文日期(&amp;D)：</source>
         <translation>Issue &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="536"/>
+        <location filename="../../src/ui/plan_editor.py" line="537"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="537"/>
+        <location filename="../../src/ui/plan_editor.py" line="538"/>
         <source>报送频率(&amp;Q)：</source>
         <translation>Fre&amp;quency:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="538"/>
+        <location filename="../../src/ui/plan_editor.py" line="539"/>
         <source>报送期限（期末后天数）(&amp;G)：</source>
         <translation>Due (days after the period) (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="539"/>
+        <location filename="../../src/ui/plan_editor.py" line="540"/>
         <source>草稿提示(&amp;H)：</source>
         <translation>Draft notes (&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="551"/>
+        <location filename="../../src/ui/plan_editor.py" line="552"/>
         <source>每年</source>
         <translation>Yearly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="552"/>
+        <location filename="../../src/ui/plan_editor.py" line="553"/>
         <source>每半年</source>
         <translation>Half-yearly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="553"/>
+        <location filename="../../src/ui/plan_editor.py" line="554"/>
         <source>每季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="554"/>
+        <location filename="../../src/ui/plan_editor.py" line="555"/>
         <source>每月</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="559"/>
+        <location filename="../../src/ui/plan_editor.py" line="560"/>
         <source>序号(&amp;N)：</source>
         <translation>&amp;Number:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="560"/>
+        <location filename="../../src/ui/plan_editor.py" line="561"/>
         <source>标题(&amp;L)：</source>
         <translation>Tit&amp;le:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="561"/>
+        <location filename="../../src/ui/plan_editor.py" line="562"/>
         <source>正文(&amp;Z)：</source>
         <translation>Text (&amp;Z):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="565"/>
+        <location filename="../../src/ui/plan_editor.py" line="566"/>
         <source>指标名称(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="566"/>
+        <location filename="../../src/ui/plan_editor.py" line="567"/>
         <source>类型(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="567"/>
+        <location filename="../../src/ui/plan_editor.py" line="568"/>
         <source>单位(&amp;N)：</source>
         <translation>U&amp;nit:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="568"/>
+        <location filename="../../src/ui/plan_editor.py" line="569"/>
         <source>目标(&amp;G)：</source>
         <translation>Tar&amp;get:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="569"/>
+        <location filename="../../src/ui/plan_editor.py" line="570"/>
         <source>目标上限（区间）(&amp;A)：</source>
         <translation>Upper bound of a r&amp;ange:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="570"/>
+        <location filename="../../src/ui/plan_editor.py" line="571"/>
         <source>比较(&amp;J)：</source>
         <translation>Comparator (&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="571"/>
+        <location filename="../../src/ui/plan_editor.py" line="572"/>
         <source>填报层级(&amp;V)：</source>
         <translation>Reported by (le&amp;vel):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="572"/>
+        <location filename="../../src/ui/plan_editor.py" line="573"/>
         <source>适用区县(&amp;Q)：</source>
         <translation>Districts (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="573"/>
+        <location filename="../../src/ui/plan_editor.py" line="574"/>
         <source>比率公式分子(&amp;Y)：</source>
         <translation>Rate numerator (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="574"/>
+        <location filename="../../src/ui/plan_editor.py" line="575"/>
         <source>比率公式分母(&amp;D)：</source>
         <translation>Rate &amp;denominator:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="575"/>
+        <location filename="../../src/ui/plan_editor.py" line="576"/>
         <source>来源句(&amp;S)：</source>
         <translation>&amp;Source sentence:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="576"/>
+        <location filename="../../src/ui/plan_editor.py" line="577"/>
         <source>备注(&amp;O)：</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="579"/>
+        <location filename="../../src/ui/plan_editor.py" line="580"/>
         <source>如 2000、1.2万、80%</source>
         <translation>e.g. 2000, 1.2万, 80%</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="580"/>
+        <location filename="../../src/ui/plan_editor.py" line="581"/>
         <source>区间目标（如 5-8）的上限，否则留空</source>
         <translation>Upper bound of a range (such as 5-8); otherwise empty</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="581"/>
+        <location filename="../../src/ui/plan_editor.py" line="582"/>
         <source>选择区县(&amp;C)…</source>
         <translation>&amp;Choose districts…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="582"/>
+        <location filename="../../src/ui/plan_editor.py" line="583"/>
         <source>选择区县</source>
         <translation>Choose districts</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="583"/>
+        <location filename="../../src/ui/plan_editor.py" line="584"/>
         <source>用原文中选中的文字(&amp;W)</source>
         <translation>Use selected notice text (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="584"/>
+        <location filename="../../src/ui/plan_editor.py" line="585"/>
         <source>用原文中选中的文字作来源句</source>
         <translation>Use the selected notice text as the source sentence</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="586"/>
+        <location filename="../../src/ui/plan_editor.py" line="587"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="587"/>
+        <location filename="../../src/ui/plan_editor.py" line="588"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="588"/>
+        <location filename="../../src/ui/plan_editor.py" line="589"/>
         <source>比率</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="589"/>
+        <location filename="../../src/ui/plan_editor.py" line="590"/>
         <source>完成事项</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="594"/>
-        <location filename="../../src/ui/plan_editor.py" line="971"/>
+        <location filename="../../src/ui/plan_editor.py" line="595"/>
+        <location filename="../../src/ui/plan_editor.py" line="972"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="595"/>
+        <location filename="../../src/ui/plan_editor.py" line="596"/>
         <source>≥ 以上</source>
         <translation>≥ at least</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="596"/>
+        <location filename="../../src/ui/plan_editor.py" line="597"/>
         <source>≤ 以下</source>
         <translation>≤ at most</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="601"/>
-        <location filename="../../src/ui/plan_editor.py" line="821"/>
+        <location filename="../../src/ui/plan_editor.py" line="602"/>
+        <location filename="../../src/ui/plan_editor.py" line="822"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="601"/>
-        <location filename="../../src/ui/plan_editor.py" line="821"/>
+        <location filename="../../src/ui/plan_editor.py" line="602"/>
+        <location filename="../../src/ui/plan_editor.py" line="822"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="606"/>
+        <location filename="../../src/ui/plan_editor.py" line="607"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="607"/>
+        <location filename="../../src/ui/plan_editor.py" line="608"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="608"/>
+        <location filename="../../src/ui/plan_editor.py" line="609"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="609"/>
+        <location filename="../../src/ui/plan_editor.py" line="610"/>
         <source>层级与区县</source>
         <translation>Level and districts</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="610"/>
+        <location filename="../../src/ui/plan_editor.py" line="611"/>
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="623"/>
+        <location filename="../../src/ui/plan_editor.py" line="624"/>
         <source>（未命名计划）</source>
         <translation>(untitled plan)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="625"/>
+        <location filename="../../src/ui/plan_editor.py" line="626"/>
         <source>计划编辑 — %1</source>
         <translation>Plan editor — %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="642"/>
+        <location filename="../../src/ui/plan_editor.py" line="643"/>
         <source>已载入：%1 个部分，%2 项工作任务，%3 个指标。</source>
         <translation>Loaded: %1 sections, %2 tasks, %3 indicators.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="656"/>
+        <location filename="../../src/ui/plan_editor.py" line="657"/>
         <source>当前目录有未保存或未发布的修改，放弃这些修改吗？</source>
         <translation>The catalogue has changes that are not saved or published. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="662"/>
-        <location filename="../../src/ui/plan_editor.py" line="672"/>
+        <location filename="../../src/ui/plan_editor.py" line="663"/>
+        <location filename="../../src/ui/plan_editor.py" line="673"/>
         <source>打开通知原文</source>
         <translation>Open notice</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="662"/>
+        <location filename="../../src/ui/plan_editor.py" line="663"/>
         <source>通知 (*.txt *.docx *.pdf)</source>
         <translation>Notices (*.txt *.docx *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="673"/>
+        <location filename="../../src/ui/plan_editor.py" line="674"/>
         <source>用这份通知重新生成草稿吗？选“否”只显示原文，保留当前目录。</source>
         <translation>Draft the catalogue again from this notice? &quot;No&quot; only shows the text and keeps the current catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="682"/>
+        <location filename="../../src/ui/plan_editor.py" line="683"/>
         <source>无法打开通知</source>
         <translation>Cannot open the notice</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="690"/>
+        <location filename="../../src/ui/plan_editor.py" line="691"/>
         <source>打开计划目录</source>
         <translation>Open catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="690"/>
-        <location filename="../../src/ui/plan_editor.py" line="739"/>
+        <location filename="../../src/ui/plan_editor.py" line="691"/>
+        <location filename="../../src/ui/plan_editor.py" line="740"/>
         <source>计划目录 (*.json)</source>
         <translation>Plan catalogues (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="697"/>
+        <location filename="../../src/ui/plan_editor.py" line="698"/>
         <source>无法打开计划目录</source>
         <translation>Cannot open the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="708"/>
+        <location filename="../../src/ui/plan_editor.py" line="709"/>
         <source>无法读取已安装的计划</source>
         <translation>Cannot read the installed plans</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="711"/>
+        <location filename="../../src/ui/plan_editor.py" line="712"/>
         <source>（没有已安装的计划）</source>
         <translation>(no installed plans)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="714"/>
+        <location filename="../../src/ui/plan_editor.py" line="715"/>
         <source>%1（%2，%3 年，第 %4 版）</source>
         <translation>%1 (%2, %3, version %4)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="729"/>
+        <location filename="../../src/ui/plan_editor.py" line="730"/>
         <source>无法读取计划</source>
         <translation>Cannot read the plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="739"/>
+        <location filename="../../src/ui/plan_editor.py" line="740"/>
         <source>保存计划目录</source>
         <translation>Save catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="746"/>
+        <location filename="../../src/ui/plan_editor.py" line="747"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="751"/>
+        <location filename="../../src/ui/plan_editor.py" line="752"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="759"/>
+        <location filename="../../src/ui/plan_editor.py" line="760"/>
         <source>导出为工作簿</source>
         <translation>Export as workbook</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="759"/>
-        <location filename="../../src/ui/plan_editor.py" line="776"/>
+        <location filename="../../src/ui/plan_editor.py" line="760"/>
+        <location filename="../../src/ui/plan_editor.py" line="777"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="766"/>
+        <location filename="../../src/ui/plan_editor.py" line="767"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="769"/>
+        <location filename="../../src/ui/plan_editor.py" line="770"/>
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="776"/>
+        <location filename="../../src/ui/plan_editor.py" line="777"/>
         <source>从工作簿导入</source>
         <translation>Import from workbook</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="784"/>
+        <location filename="../../src/ui/plan_editor.py" line="785"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="787"/>
+        <location filename="../../src/ui/plan_editor.py" line="788"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="809"/>
+        <location filename="../../src/ui/plan_editor.py" line="810"/>
         <source>计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="810"/>
+        <location filename="../../src/ui/plan_editor.py" line="811"/>
         <source>（未命名）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="826"/>
+        <location filename="../../src/ui/plan_editor.py" line="827"/>
         <source>待核 %1</source>
         <translation>check %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="826"/>
+        <location filename="../../src/ui/plan_editor.py" line="827"/>
         <source>识别 %1</source>
         <translation>found %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="828"/>
+        <location filename="../../src/ui/plan_editor.py" line="829"/>
         <source>（未命名指标）</source>
         <translation>(unnamed indicator)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="828"/>
+        <location filename="../../src/ui/plan_editor.py" line="829"/>
         <source>（无目标）</source>
         <translation>(no target)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="925"/>
+        <location filename="../../src/ui/plan_editor.py" line="926"/>
         <source>计划信息</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="935"/>
+        <location filename="../../src/ui/plan_editor.py" line="936"/>
         <source>指标 %1</source>
         <translation>Indicator %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="943"/>
+        <location filename="../../src/ui/plan_editor.py" line="944"/>
         <source>部分 %1</source>
         <translation>Section %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="943"/>
+        <location filename="../../src/ui/plan_editor.py" line="944"/>
         <source>工作任务 %1</source>
         <translation>Task %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="988"/>
+        <location filename="../../src/ui/plan_editor.py" line="989"/>
         <source>（市级指标由市残联填报）</source>
         <translation>(a city indicator, reported by the city office)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="997"/>
+        <location filename="../../src/ui/plan_editor.py" line="998"/>
         <source>（不由公式计算）</source>
         <translation>(not computed)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1006"/>
+        <location filename="../../src/ui/plan_editor.py" line="1007"/>
         <source>草稿识别出的目标：「%1」</source>
         <translation>Target found by the draft: &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1008"/>
+        <location filename="../../src/ui/plan_editor.py" line="1009"/>
         <source>，置信度 %1</source>
         <translation>, confidence %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1010"/>
+        <location filename="../../src/ui/plan_editor.py" line="1011"/>
         <source>（较低，请核对）</source>
         <translation> (low, please check)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1016"/>
+        <location filename="../../src/ui/plan_editor.py" line="1017"/>
         <source>未接受：</source>
         <translation>Not accepted: </translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1127"/>
+        <location filename="../../src/ui/plan_editor.py" line="1128"/>
         <source>等 %1 处</source>
         <translation> and more (%1 in all)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1128"/>
+        <location filename="../../src/ui/plan_editor.py" line="1129"/>
         <source>编号已按位置重排：</source>
         <translation>IDs renumbered by position: </translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1131"/>
+        <location filename="../../src/ui/plan_editor.py" line="1132"/>
         <source>。注意：已发布计划的编号不能改变，发布为新版本时会被拒绝；新增内容请排在原有内容之后。</source>
         <translation>. Note: the IDs of a published plan cannot change; a new version like this will be refused. Put new entries after the existing ones.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1141"/>
+        <location filename="../../src/ui/plan_editor.py" line="1142"/>
         <source>新部分</source>
         <translation>New section</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1144"/>
-        <location filename="../../src/ui/plan_editor.py" line="1170"/>
+        <location filename="../../src/ui/plan_editor.py" line="1145"/>
+        <location filename="../../src/ui/plan_editor.py" line="1171"/>
         <source>新工作任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1194"/>
+        <location filename="../../src/ui/plan_editor.py" line="1195"/>
         <source>删除%1？</source>
         <translation>Delete %1?</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1196"/>
+        <location filename="../../src/ui/plan_editor.py" line="1197"/>
         <source>其下的工作任务和指标也将一并删除。</source>
         <translation> Its tasks and indicators are deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1197"/>
+        <location filename="../../src/ui/plan_editor.py" line="1198"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1216"/>
+        <location filename="../../src/ui/plan_editor.py" line="1217"/>
         <source>已在最前或最后，不能再移动。</source>
         <translation>Already first or last; it cannot move further.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1274"/>
+        <location filename="../../src/ui/plan_editor.py" line="1275"/>
         <source>没有通知原文。用“打开通知原文”载入 .txt、.docx 或 .pdf。</source>
         <translation>No notice text. Use &quot;Open notice&quot; to load a .txt, .docx or .pdf file.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1353"/>
+        <location filename="../../src/ui/plan_editor.py" line="1354"/>
         <source>请先在右侧通知原文中选中此指标所在的句子。</source>
         <translation>First select the indicator&apos;s sentence in the notice on the right.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1370"/>
+        <location filename="../../src/ui/plan_editor.py" line="1371"/>
         <source>没有发现问题，可以发布。</source>
         <translation>No problems found: ready to publish.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1384"/>
+        <location filename="../../src/ui/plan_editor.py" line="1385"/>
         <source>检查完成：%1 处问题。</source>
         <translation>Check finished: %1 problems.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1386"/>
+        <location filename="../../src/ui/plan_editor.py" line="1387"/>
         <source>检查完成：没有问题。</source>
         <translation>Check finished: no problems.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1416"/>
+        <location filename="../../src/ui/plan_editor.py" line="1417"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1446"/>
+        <location filename="../../src/ui/plan_editor.py" line="1447"/>
         <source>确认删除编号</source>
         <translation>Confirm removed IDs</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1453"/>
-        <location filename="../../src/ui/plan_editor.py" line="1460"/>
+        <location filename="../../src/ui/plan_editor.py" line="1454"/>
+        <location filename="../../src/ui/plan_editor.py" line="1461"/>
         <source>未发布</source>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1454"/>
+        <location filename="../../src/ui/plan_editor.py" line="1455"/>
         <source>计划目录还有 %1 处问题，请按“检查结果”逐项修改后再发布。</source>
         <translation>The catalogue still has %1 problems; correct them from &quot;Check results&quot; before publishing.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1467"/>
+        <location filename="../../src/ui/plan_editor.py" line="1468"/>
         <source>已发布《%1》（%2 第 %3 版），已安装到本数据库。目录文件：%4。</source>
         <translation>Published &quot;%1&quot; (%2, version %3) and installed it in this database. Catalogue file: %4.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1473"/>
+        <location filename="../../src/ui/plan_editor.py" line="1474"/>
         <source>下一步：在任务分解表中分解区县目标，然后导出计划包下发区县。</source>
         <translation> Next: allocate the district targets in the allocation workbook, then export the plan package for the districts.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1475"/>
+        <location filename="../../src/ui/plan_editor.py" line="1476"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1498"/>
+        <location filename="../../src/ui/plan_editor.py" line="1504"/>
         <source>当前目录有未保存或未发布的修改，关闭并放弃这些修改吗？</source>
         <translation>The catalogue has changes that are not saved or published. Close and discard them?</translation>
     </message>
@@ -3441,201 +3441,201 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
 <context>
     <name>ReturnActions</name>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="199"/>
+        <location filename="../../src/ui/return_actions.py" line="208"/>
         <source>导出草稿(&amp;E)…</source>
         <translation>&amp;Export draft…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="199"/>
+        <location filename="../../src/ui/return_actions.py" line="208"/>
         <source>把本期报表导出为 Excel 和 PDF</source>
         <translation>Export this period&apos;s return as Excel and PDF</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="201"/>
+        <location filename="../../src/ui/return_actions.py" line="210"/>
         <source>导入填好的表格(&amp;I)…</source>
         <translation>&amp;Import filled workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="202"/>
+        <location filename="../../src/ui/return_actions.py" line="211"/>
         <source>读入在 Excel 或 WPS 中填好的本期报表</source>
         <translation>Read in the return filled in Excel or WPS</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="204"/>
+        <location filename="../../src/ui/return_actions.py" line="213"/>
         <source>提交审核(&amp;U)…</source>
         <translation>S&amp;ubmit for review…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="204"/>
+        <location filename="../../src/ui/return_actions.py" line="213"/>
         <source>交给审核人；退回前不能修改</source>
         <translation>Hand it to the reviewer; no changes until it is sent back</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="205"/>
+        <location filename="../../src/ui/return_actions.py" line="214"/>
         <source>退回(&amp;B)…</source>
         <translation>Send &amp;back…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="205"/>
+        <location filename="../../src/ui/return_actions.py" line="214"/>
         <source>审核人写明意见，退回填表人修改</source>
         <translation>The reviewer sends it back to the clerk with a comment</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="206"/>
+        <location filename="../../src/ui/return_actions.py" line="215"/>
         <source>签发(&amp;S)…</source>
         <translation>&amp;Sign…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="206"/>
+        <location filename="../../src/ui/return_actions.py" line="215"/>
         <source>检查、签名并锁定本期报表，写出上报文件</source>
         <translation>Check, sign and lock this period&apos;s return, and write the files to upload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="207"/>
+        <location filename="../../src/ui/return_actions.py" line="216"/>
         <source>更正(&amp;O)…</source>
         <translation>C&amp;orrect…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="207"/>
+        <location filename="../../src/ui/return_actions.py" line="216"/>
         <source>已签发的报表需要修改时，开始新的版次</source>
         <translation>Start a new revision when a signed return must change</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="208"/>
+        <location filename="../../src/ui/return_actions.py" line="217"/>
         <source>打印预览(&amp;P)…</source>
         <translation>&amp;Print preview…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="208"/>
+        <location filename="../../src/ui/return_actions.py" line="217"/>
         <source>预览并打印本期报表</source>
         <translation>Preview and print this period&apos;s return</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="210"/>
+        <location filename="../../src/ui/return_actions.py" line="219"/>
         <source>核验文件(&amp;V)…</source>
         <translation>&amp;Verify files…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="211"/>
+        <location filename="../../src/ui/return_actions.py" line="220"/>
         <source>核验上报包、PDF 或 Excel 报表的签名是否完好</source>
         <translation>Check that the signature of a package, PDF or Excel return is intact</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="337"/>
+        <location filename="../../src/ui/return_actions.py" line="349"/>
         <source>选择导出报表的文件夹</source>
         <translation>Choose the folder to export the return to</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="347"/>
+        <location filename="../../src/ui/return_actions.py" line="359"/>
         <source>导出%1的报表</source>
         <translation>Export the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="358"/>
+        <location filename="../../src/ui/return_actions.py" line="370"/>
         <source>选择填好的报表</source>
         <translation>Choose the filled return</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="360"/>
+        <location filename="../../src/ui/return_actions.py" line="372"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="374"/>
+        <location filename="../../src/ui/return_actions.py" line="386"/>
         <source>工作簿与已保存的数据相同，没有需要导入的内容。</source>
         <translation>The workbook holds the same data as saved: nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="376"/>
+        <location filename="../../src/ui/return_actions.py" line="388"/>
         <source>已导入 %1 个指标、%2 项工作任务的修改。导入前已自动备份：%3</source>
         <translation>Imported the changes of %1 indicators and %2 tasks. A backup was made first: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="390"/>
+        <location filename="../../src/ui/return_actions.py" line="402"/>
         <source>导入 %1</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="399"/>
+        <location filename="../../src/ui/return_actions.py" line="411"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="404"/>
+        <location filename="../../src/ui/return_actions.py" line="416"/>
         <source>把%1的报表提交给审核人吗？
 提交后，审核人退回之前不能再修改本期数据。</source>
         <translation>Submit the return for %1 to the reviewer?
 After that, this period cannot be changed until the reviewer sends it back.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="414"/>
+        <location filename="../../src/ui/return_actions.py" line="426"/>
         <source>%1的报表（第 %2 版）已提交审核</source>
         <translation>The return for %1 (revision %2) was submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="424"/>
+        <location filename="../../src/ui/return_actions.py" line="436"/>
         <source>退回修改</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="428"/>
+        <location filename="../../src/ui/return_actions.py" line="440"/>
         <source>退回意见(&amp;M)：写明需要修改的地方（必填）</source>
         <translation>Co&amp;mment: what must be changed (required)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="438"/>
+        <location filename="../../src/ui/return_actions.py" line="450"/>
         <source>%1的报表已退回修改：%2</source>
         <translation>The return for %1 was sent back: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="455"/>
+        <location filename="../../src/ui/return_actions.py" line="467"/>
         <source>签发</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="460"/>
+        <location filename="../../src/ui/return_actions.py" line="472"/>
         <source>签发%1的报表（第 %2 版）。签发后本期报表锁定，修改须更正。
 签名密钥的口令(&amp;W)：</source>
         <translation>Sign the return for %1 (revision %2). Once signed, the period is locked; changes need a correction.
 Passphrase of the signing key (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="467"/>
+        <location filename="../../src/ui/return_actions.py" line="479"/>
         <source>选择保存签发文件的文件夹</source>
         <translation>Choose the folder for the signed files</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="482"/>
+        <location filename="../../src/ui/return_actions.py" line="494"/>
         <source>报表已签发并锁定。请把上报包（.zip 文件）交给市残联。</source>
         <translation>The return is signed and locked. Send the package (the .zip file) to the city office.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="487"/>
+        <location filename="../../src/ui/return_actions.py" line="499"/>
         <source>%1的报表已签发并锁定</source>
         <translation>The return for %1 is signed and locked</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="492"/>
+        <location filename="../../src/ui/return_actions.py" line="504"/>
         <source>签发%1的报表</source>
         <translation>Sign the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="513"/>
+        <location filename="../../src/ui/return_actions.py" line="525"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="517"/>
+        <location filename="../../src/ui/return_actions.py" line="529"/>
         <source>更正原因(&amp;M)：写明更正的内容和原因（必填，会印在新版次的报表上）</source>
         <translation>Reason (&amp;M): what is corrected and why (required; printed on the new revision)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="527"/>
+        <location filename="../../src/ui/return_actions.py" line="539"/>
         <source>已开始%1报表的第 %2 版（草稿），可以修改了</source>
         <translation>Revision %2 of the return for %1 is open as a draft: it can be changed now</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="554"/>
+        <location filename="../../src/ui/return_actions.py" line="566"/>
         <source>准备%1报表的打印预览</source>
         <translation>Preparing the print preview of the return for %1</translation>
     </message>
@@ -4260,12 +4260,12 @@ Write the fingerprint down, to confirm it with the city federation by phone.</tr
 <context>
     <name>main</name>
     <message>
-        <location filename="../../src/ui/main.py" line="156"/>
+        <location filename="../../src/ui/main.py" line="177"/>
         <source>程序出错</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="157"/>
+        <location filename="../../src/ui/main.py" line="178"/>
         <source>发生了意外错误：%1
 
 已保存的数据不受影响。详细情况已记录在日志文件：
@@ -4276,12 +4276,12 @@ Saved data is not affected. The details are in the log file:
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="209"/>
+        <location filename="../../src/ui/main.py" line="230"/>
         <source>（进程 %1，计算机 %2）</source>
         <translation> (process %1 on %2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="214"/>
+        <location filename="../../src/ui/main.py" line="235"/>
         <source>这个数据文件夹已经在另一个进度窗口中打开%1：
 %2
 
@@ -4292,19 +4292,19 @@ Saved data is not affected. The details are in the log file:
 Switch to that window: a data folder can be open in only one window at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="250"/>
+        <location filename="../../src/ui/main.py" line="271"/>
         <source>进度</source>
         <translation>Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="254"/>
+        <location filename="../../src/ui/main.py" line="275"/>
         <source>进度已在运行</source>
         <translation>Jindu is already running</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="190"/>
-        <location filename="../../src/ui/main.py" line="263"/>
+        <location filename="../../src/ui/main.py" line="211"/>
         <location filename="../../src/ui/main.py" line="283"/>
+        <location filename="../../src/ui/main.py" line="306"/>
         <source>无法打开数据</source>
         <translation>The data cannot be opened</translation>
     </message>
