@@ -33,8 +33,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QColor,
     QDesktopServices,
     QKeySequence,
+    QPalette,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -82,6 +84,7 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 
 NARRATIVES = ("progress", "problems", "next")
+ERROR_RED = QColor("#a40000")
 IDLE_SAVE_MS = 1200
 
 
@@ -932,9 +935,12 @@ class MainWindow(QMainWindow):
         """The line under the grid (and the status bar): words first, colour only as an aid."""
         shown = ("⚠ " + text) if (is_error and text) else text
         self.message_line.setText(shown)
-        self.message_line.setStyleSheet(
-            "color: #a40000;" if is_error and self.model.use_colour else ""
-        )
+        # A palette, not a style sheet: a widget with its own sheet keeps the font size it
+        # was polished with, and stayed small when the clerk chose 200 %.
+        palette = QPalette()
+        if is_error and self.model.use_colour:
+            palette.setColor(QPalette.ColorRole.WindowText, ERROR_RED)
+        self.message_line.setPalette(palette)
         self.message_line.setAccessibleDescription(shown)
         current = self.grid.currentIndex()
         error = self.model.data(current, ErrorRole) if current.isValid() else None

@@ -556,3 +556,33 @@ def test_a_text_dialog_shows_its_whole_question(qtbot) -> None:
     label = dialog.label
     assert label.height() >= label.heightForWidth(label.width())
     assert dialog.edit.height() >= 2 * dialog.fontMetrics().height()
+
+
+def test_a_refusal_shown_in_red_grows_with_the_font_size(
+    qtbot, context: AppContext, qapp: QApplication
+) -> None:
+    """The line under the grid keeps its colour and still follows a change of font size
+    (a style sheet on it used to pin it to the size it was shown at)."""
+    font = QFont(qapp.font())
+    appearance = Appearance(qapp, font)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        window.model.setData(window.model.index(0, COL_VALUE), "不知道")
+        line = window.message_line
+        assert "⚠" in line.text()
+        red = line.palette().color(QPalette.ColorRole.WindowText)
+        assert red == QColor("#a40000")
+        appearance.apply(200, False)
+        qtbot.waitUntil(
+            lambda: line.font().pointSizeF() >= 2 * font.pointSizeF() - 0.5, timeout=2000
+        )
+        assert line.font().pointSizeF() == pytest.approx(window.grid_label.font().pointSizeF())
+        assert line.palette().color(QPalette.ColorRole.WindowText) == red
+        window.show_message("", False)
+        assert line.palette().color(QPalette.ColorRole.WindowText) != red
+    finally:
+        appearance.apply(100, False)
+        qapp.setFont(font)
