@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -164,23 +165,33 @@ class Appearance:
         if size <= 0:
             size = 10.0
         font.setPointSizeF(size * self.scale / 100)
+        # The theme, then the size, then the high-contrast sheet: widgets polished under a
+        # sheet keep the font they were polished with, so the sheet is set (again) after
+        # the size, which re-polishes them at the new one. A size set under the sheet alone
+        # did not reach the widgets, and a size set before the theme could leave the grid
+        # black once high contrast was turned off.
+        if high_contrast != self.high_contrast:
+            self.high_contrast = high_contrast
+            if high_contrast:
+                # The native Windows style ignores much of the palette; Fusion honours all of it.
+                self.base_style = self.app.style().name()
+                self.app.setStyle("Fusion")
+                self.app.setPalette(high_contrast_palette())
+            else:
+                # The style sheet goes first: Qt re-polishes every widget for each of these
+                # calls, and re-polishing under a sheet whose style is being replaced has
+                # crashed here.
+                self.app.setStyleSheet("")
+                if self.base_style:
+                    self.app.setStyle(self.base_style)
+                self.app.setPalette(self.base_palette)
         self.app.setFont(font)
-        if high_contrast == self.high_contrast:
-            return
-        self.high_contrast = high_contrast
-        if high_contrast:
-            # The native Windows style ignores much of the palette; Fusion honours all of it.
-            self.base_style = self.app.style().name()
-            self.app.setStyle("Fusion")
-            self.app.setPalette(high_contrast_palette())
+        # Qt posts the new palette and size to the widgets: delivered now, so that the
+        # sheet's re-polish below (or the next change) starts from them.
+        for kind in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.ApplicationFontChange):
+            QCoreApplication.sendPostedEvents(None, kind)
+        if self.high_contrast:
             self.app.setStyleSheet(HIGH_CONTRAST_QSS)
-        else:
-            # The style sheet goes first: Qt re-polishes every widget for each of these calls,
-            # and re-polishing under a sheet whose style is being replaced has crashed here.
-            self.app.setStyleSheet("")
-            if self.base_style:
-                self.app.setStyle(self.base_style)
-            self.app.setPalette(self.base_palette)
 
 
 # Fusion draws frames a shade darker than the window, which is invisible on black:

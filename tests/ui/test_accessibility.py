@@ -586,3 +586,47 @@ def test_a_refusal_shown_in_red_grows_with_the_font_size(
     finally:
         appearance.apply(100, False)
         qapp.setFont(font)
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        [(200, False), (200, True), (100, True), (100, False)],
+        [(200, False), (100, True), (100, False)],
+        [(100, True), (200, True), (150, False), (125, True), (200, False)],
+    ],
+    ids=["one-at-a-time", "both-at-once", "mixed"],
+)
+def test_font_size_and_high_contrast_reach_every_widget_in_any_order(
+    qtbot, context: AppContext, qapp: QApplication, steps: list[tuple[int, bool]]
+) -> None:
+    """A low-vision clerk changes the size with high contrast on, or both at once: the
+    grid, the tree and the fields follow each time, and come back to white after."""
+    font, palette, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.style().name()
+    appearance = Appearance(qapp, font)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    fields = [window.grid_label, window.tree, window.grid, window.status_combo]
+    fields += list(window.narratives.values())
+    try:
+        for scale, high in steps:
+            appearance.apply(scale, high)
+            window.apply_appearance()
+            size = round(font.pointSizeF() * scale / 100, 1)
+            sizes = [round(w.font().pointSizeF(), 1) for w in fields]
+            assert sizes == [size] * len(fields), (scale, high)
+            base = QColor("#000000") if high else palette.color(QPalette.ColorRole.Base)
+            for view in (window.tree, window.grid):
+                assert view.viewport().palette().color(QPalette.ColorRole.Base) == base, (
+                    scale,
+                    high,
+                    view,
+                )
+    finally:
+        appearance.apply(100, False)
+        qapp.setStyle(style)
+        qapp.setPalette(palette)
+        qapp.setStyleSheet("")
+        qapp.setFont(font)
