@@ -262,9 +262,12 @@ def test_a_damaged_page_read_at_start_is_named_by_the_check(
     assert not (office_dir / "jindu-window.lock").exists()
 
 
+@pytest.mark.parametrize("read_first", [False, True], ids=["found-by-the-check", "read-first"])
 def test_a_file_found_damaged_beside_the_window_is_named_and_the_program_ends(
-    qapp: QApplication, office_dir: Path, app_state: None
+    qapp: QApplication, office_dir: Path, app_state: None, read_first: bool
 ) -> None:
+    """read_first: a period switch in the first moments reads a damaged page while the
+    check still runs; the clerk hears only what the check found, not SQLite first."""
     path = _with_todays_backup(office_dir)
     damage_page(path)
     dialogs = RecordingDialogs()
@@ -272,35 +275,10 @@ def test_a_file_found_damaged_beside_the_window_is_named_and_the_program_ends(
     try:
         assert isinstance(started.window, MainWindow)
         started.window.show()
+        if read_first:
+            error = sqlite3.DatabaseError("database disk image is malformed")
+            sys.excepthook(type(error), error, None)  # as a slot's read would raise it
         # A bound, should the check pass; stopped after, or it would end another test's loop.
-        bound = QTimer()
-        bound.setSingleShot(True)
-        bound.timeout.connect(lambda: qapp.exit(99))
-        bound.start(10_000)
-        try:
-            assert qapp.exec() == 1
-        finally:
-            bound.stop()
-        (text,) = dialogs.texts("error")
-        assert str(path) in text and "jindu restore" in text
-    finally:
-        close(started)
-
-
-def test_a_damaged_page_read_before_the_check_ends_is_named_by_the_check_alone(
-    qapp: QApplication, office_dir: Path, app_state: None
-) -> None:
-    """A period switch in the first moments reads a damaged page while the check beside
-    the window still runs: the clerk hears only what the check found, not SQLite first."""
-    path = _with_todays_backup(office_dir)
-    damage_page(path)
-    dialogs = RecordingDialogs()
-    started = start(qapp, office_dir, dialogs)
-    try:
-        assert isinstance(started.window, MainWindow)
-        started.window.show()
-        error = sqlite3.DatabaseError("database disk image is malformed")
-        sys.excepthook(type(error), error, None)  # as a slot's read would raise it
         bound = QTimer()
         bound.setSingleShot(True)
         bound.timeout.connect(lambda: qapp.exit(99))
