@@ -1015,192 +1015,192 @@ Log: %3</translation>
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="185"/>
+        <location filename="../../src/ui/entry_model.py" line="189"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="186"/>
+        <location filename="../../src/ui/entry_model.py" line="190"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="187"/>
+        <location filename="../../src/ui/entry_model.py" line="191"/>
         <source>全年目标</source>
         <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="188"/>
+        <location filename="../../src/ui/entry_model.py" line="192"/>
         <source>上期累计</source>
         <translation>Previous total</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="189"/>
-        <location filename="../../src/ui/entry_model.py" line="379"/>
+        <location filename="../../src/ui/entry_model.py" line="193"/>
+        <location filename="../../src/ui/entry_model.py" line="399"/>
         <source>本期累计</source>
         <translation>Total to date</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="190"/>
+        <location filename="../../src/ui/entry_model.py" line="194"/>
         <source>本期新增</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="191"/>
+        <location filename="../../src/ui/entry_model.py" line="195"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="192"/>
+        <location filename="../../src/ui/entry_model.py" line="196"/>
         <source>时间进度</source>
         <translation>Time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="193"/>
+        <location filename="../../src/ui/entry_model.py" line="197"/>
         <source>进度状态</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="194"/>
-        <location filename="../../src/ui/entry_model.py" line="379"/>
+        <location filename="../../src/ui/entry_model.py" line="198"/>
+        <location filename="../../src/ui/entry_model.py" line="399"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="199"/>
+        <location filename="../../src/ui/entry_model.py" line="203"/>
         <source>指标编号和名称</source>
         <translation>Indicator number and name</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="200"/>
+        <location filename="../../src/ui/entry_model.py" line="204"/>
         <source>计量单位</source>
         <translation>Unit of measure</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="201"/>
+        <location filename="../../src/ui/entry_model.py" line="205"/>
         <source>本区县全年目标（市残联分解下达或按通知录入）</source>
         <translation>The district&apos;s annual target (allocated by the city federation, or entered from its notice)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="202"/>
+        <location filename="../../src/ui/entry_model.py" line="206"/>
         <source>本年度上一个有数值的报告期的累计数</source>
         <translation>Cumulative total of the latest earlier period of the year that has a value</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="203"/>
+        <location filename="../../src/ui/entry_model.py" line="207"/>
         <source>截至本期末累计完成数（可编辑）</source>
         <translation>Cumulative total completed by the end of this period (editable)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="204"/>
+        <location filename="../../src/ui/entry_model.py" line="208"/>
         <source>本期累计减上期累计</source>
         <translation>Total to date minus the previous total</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="205"/>
+        <location filename="../../src/ui/entry_model.py" line="209"/>
         <source>本期累计 ÷ 全年目标</source>
         <translation>Total to date ÷ annual target</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="206"/>
+        <location filename="../../src/ui/entry_model.py" line="210"/>
         <source>本期末已过月数 ÷ 12</source>
         <translation>Months elapsed at the end of the period ÷ 12</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="207"/>
+        <location filename="../../src/ui/entry_model.py" line="211"/>
         <source>完成率与时间进度的比较</source>
         <translation>Completion compared with the time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="208"/>
+        <location filename="../../src/ui/entry_model.py" line="212"/>
         <source>说明（可编辑）</source>
         <translation>Explanation (editable)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="248"/>
         <location filename="../../src/ui/entry_model.py" line="252"/>
+        <location filename="../../src/ui/entry_model.py" line="256"/>
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="380"/>
+        <location filename="../../src/ui/entry_model.py" line="400"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="383"/>
+        <location filename="../../src/ui/entry_model.py" line="403"/>
         <source>；完成率落后时间进度，签发前须在备注或存在问题中说明</source>
         <translation>; completion trails the time elapsed: explain it in the note or under Problems before signing</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="397"/>
-        <location filename="../../src/ui/entry_model.py" line="432"/>
+        <location filename="../../src/ui/entry_model.py" line="417"/>
+        <location filename="../../src/ui/entry_model.py" line="452"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="398"/>
-        <location filename="../../src/ui/entry_model.py" line="433"/>
+        <location filename="../../src/ui/entry_model.py" line="418"/>
+        <location filename="../../src/ui/entry_model.py" line="453"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="409"/>
+        <location filename="../../src/ui/entry_model.py" line="429"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="411"/>
+        <location filename="../../src/ui/entry_model.py" line="431"/>
         <source>未下达</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="434"/>
+        <location filename="../../src/ui/entry_model.py" line="454"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="435"/>
+        <location filename="../../src/ui/entry_model.py" line="455"/>
         <source>超前</source>
         <translation>Ahead</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="436"/>
+        <location filename="../../src/ui/entry_model.py" line="456"/>
         <source>正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="444"/>
+        <location filename="../../src/ui/entry_model.py" line="464"/>
         <source>市目标：%1</source>
         <translation>City target: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="446"/>
+        <location filename="../../src/ui/entry_model.py" line="466"/>
         <source>市残联分解下达</source>
         <translation>Allocated by the city federation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="448"/>
+        <location filename="../../src/ui/entry_model.py" line="468"/>
         <source>按通知录入</source>
         <translation>Entered from the city&apos;s notice</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="453"/>
+        <location filename="../../src/ui/entry_model.py" line="473"/>
         <source>由 %1 ÷ %2 自动计算</source>
         <translation>Computed as %1 ÷ %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="458"/>
+        <location filename="../../src/ui/entry_model.py" line="478"/>
         <source>本期报表已锁定，不能修改</source>
         <translation>This period&apos;s return is locked and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="460"/>
+        <location filename="../../src/ui/entry_model.py" line="480"/>
         <source>填“是”或完成日期（如 2018-05-20），未完成填“否”</source>
         <translation>Type 是 (yes) or the completion date (such as 2018-05-20); 否 (no) if not done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="461"/>
+        <location filename="../../src/ui/entry_model.py" line="481"/>
         <source>截至本期末的累计数；可输入全角数字、1,000 或 1.2万</source>
         <translation>Cumulative total at the end of the period; full-width digits, 1,000 and 1.2万 are accepted</translation>
     </message>
@@ -1401,322 +1401,325 @@ Log: %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ui/main_window.py" line="434"/>
+        <location filename="../../src/ui/main_window.py" line="440"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="435"/>
+        <location filename="../../src/ui/main_window.py" line="441"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="436"/>
+        <location filename="../../src/ui/main_window.py" line="442"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="437"/>
+        <location filename="../../src/ui/main_window.py" line="443"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="438"/>
+        <location filename="../../src/ui/main_window.py" line="444"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="443"/>
+        <location filename="../../src/ui/main_window.py" line="449"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="444"/>
+        <location filename="../../src/ui/main_window.py" line="450"/>
         <source>打开数据文件夹(&amp;O)</source>
         <translation>&amp;Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="445"/>
+        <location filename="../../src/ui/main_window.py" line="451"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="446"/>
+        <location filename="../../src/ui/main_window.py" line="452"/>
         <source>上一报告期(&amp;B)</source>
         <translation>Previous period (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="447"/>
+        <location filename="../../src/ui/main_window.py" line="453"/>
         <source>下一报告期(&amp;N)</source>
         <translation>&amp;Next period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="448"/>
+        <location filename="../../src/ui/main_window.py" line="454"/>
         <source>重新读取(&amp;R)</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="449"/>
+        <location filename="../../src/ui/main_window.py" line="455"/>
         <source>下一区域(&amp;A)</source>
         <translation>Next &amp;area</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="450"/>
+        <location filename="../../src/ui/main_window.py" line="456"/>
         <source>上一区域(&amp;Z)</source>
         <translation>Previous area (&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="451"/>
+        <location filename="../../src/ui/main_window.py" line="457"/>
         <source>填报(&amp;T)</source>
         <translation>En&amp;try page</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="452"/>
+        <location filename="../../src/ui/main_window.py" line="458"/>
         <source>本期检查(&amp;C)…</source>
         <translation>&amp;Checks for this period…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="453"/>
+        <location filename="../../src/ui/main_window.py" line="459"/>
         <source>键盘操作(&amp;K)</source>
         <translation>&amp;Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="454"/>
+        <location filename="../../src/ui/main_window.py" line="460"/>
         <source>关于进度(&amp;A)</source>
         <translation>&amp;About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="462"/>
+        <location filename="../../src/ui/main_window.py" line="468"/>
         <source>%1残疾人联合会（%2）</source>
         <translation>%1 Disabled Persons&apos; Federation (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="466"/>
+        <location filename="../../src/ui/main_window.py" line="472"/>
         <source>本单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="467"/>
+        <location filename="../../src/ui/main_window.py" line="473"/>
         <source>报告期(&amp;P)：</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="468"/>
+        <location filename="../../src/ui/main_window.py" line="474"/>
         <source>报告期</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="470"/>
+        <location filename="../../src/ui/main_window.py" line="476"/>
         <source>按计划的填报频率选择报告期；Ctrl+PgUp/PgDn 切换</source>
         <translation>Periods follow the plan&apos;s reporting frequency; Ctrl+PgUp/PgDn changes period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="472"/>
+        <location filename="../../src/ui/main_window.py" line="478"/>
         <source>工作任务(&amp;T)</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="473"/>
+        <location filename="../../src/ui/main_window.py" line="479"/>
         <source>工作任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="475"/>
+        <location filename="../../src/ui/main_window.py" line="481"/>
         <source>计划的部分和工作任务，显示已填指标数和任务状态</source>
         <translation>The plan&apos;s parts and tasks, with the indicators filled in and each task&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="477"/>
+        <location filename="../../src/ui/main_window.py" line="483"/>
         <source>部分 / 工作任务</source>
         <translation>Part / task</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="477"/>
+        <location filename="../../src/ui/main_window.py" line="483"/>
         <source>已填</source>
         <translation>Filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="477"/>
-        <location filename="../../src/ui/main_window.py" line="888"/>
+        <location filename="../../src/ui/main_window.py" line="483"/>
+        <location filename="../../src/ui/main_window.py" line="903"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="478"/>
+        <location filename="../../src/ui/main_window.py" line="484"/>
         <source>填报表(&amp;G)</source>
         <translation>Entry &amp;grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="479"/>
+        <location filename="../../src/ui/main_window.py" line="485"/>
         <source>填报表</source>
         <translation>Entry grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="482"/>
-        <location filename="../../src/ui/main_window.py" line="945"/>
+        <location filename="../../src/ui/main_window.py" line="488"/>
+        <location filename="../../src/ui/main_window.py" line="963"/>
         <source>回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格</source>
         <translation>Enter moves down, Tab moves right, F2 or typing edits, Ctrl+V pastes, Ctrl+Z undoes; Ctrl+Tab leaves the grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="485"/>
+        <location filename="../../src/ui/main_window.py" line="491"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="486"/>
+        <location filename="../../src/ui/main_window.py" line="492"/>
         <source>任务内容(&amp;K)</source>
         <translation>Tas&amp;k text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="487"/>
+        <location filename="../../src/ui/main_window.py" line="493"/>
         <source>任务内容</source>
         <translation>Task text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="488"/>
+        <location filename="../../src/ui/main_window.py" line="494"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="489"/>
+        <location filename="../../src/ui/main_window.py" line="495"/>
         <source>任务状态</source>
         <translation>Task status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="491"/>
+        <location filename="../../src/ui/main_window.py" line="497"/>
         <source>进展情况(&amp;J)</source>
         <translation>Progress (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="491"/>
-        <location filename="../../src/ui/main_window.py" line="889"/>
+        <location filename="../../src/ui/main_window.py" line="497"/>
+        <location filename="../../src/ui/main_window.py" line="904"/>
+        <location filename="../../src/ui/main_window.py" line="1123"/>
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="492"/>
+        <location filename="../../src/ui/main_window.py" line="498"/>
         <source>存在问题(&amp;W)</source>
         <translation>Problems (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="492"/>
-        <location filename="../../src/ui/main_window.py" line="890"/>
+        <location filename="../../src/ui/main_window.py" line="498"/>
+        <location filename="../../src/ui/main_window.py" line="905"/>
+        <location filename="../../src/ui/main_window.py" line="1124"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="493"/>
+        <location filename="../../src/ui/main_window.py" line="499"/>
         <source>下步打算(&amp;N)</source>
         <translation>&amp;Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="493"/>
-        <location filename="../../src/ui/main_window.py" line="891"/>
+        <location filename="../../src/ui/main_window.py" line="499"/>
+        <location filename="../../src/ui/main_window.py" line="906"/>
+        <location filename="../../src/ui/main_window.py" line="1125"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="499"/>
+        <location filename="../../src/ui/main_window.py" line="505"/>
         <source>离开此框或停止输入片刻后自动保存</source>
         <translation>Saved when you leave the box or stop typing for a moment</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="559"/>
+        <location filename="../../src/ui/main_window.py" line="565"/>
         <source>撤销(&amp;U) %1</source>
         <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="560"/>
+        <location filename="../../src/ui/main_window.py" line="566"/>
         <source>重做(&amp;R) %1</source>
         <translation>&amp;Redo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="564"/>
+        <location filename="../../src/ui/main_window.py" line="570"/>
         <source>进度 — %1 — %2</source>
         <translation>Jindu — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="572"/>
+        <location filename="../../src/ui/main_window.py" line="578"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="573"/>
+        <location filename="../../src/ui/main_window.py" line="579"/>
         <source>已提交审核</source>
         <translation>submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="574"/>
+        <location filename="../../src/ui/main_window.py" line="580"/>
         <source>已签发</source>
         <translation>signed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="581"/>
+        <location filename="../../src/ui/main_window.py" line="587"/>
         <source>（未填）</source>
         <translation>(not filled)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="618"/>
+        <location filename="../../src/ui/main_window.py" line="624"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="621"/>
+        <location filename="../../src/ui/main_window.py" line="627"/>
         <source>无指标</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="628"/>
+        <location filename="../../src/ui/main_window.py" line="634"/>
         <source>已填 %1 个指标，共 %2 个</source>
         <translation>%1 of %2 indicators filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="647"/>
+        <location filename="../../src/ui/main_window.py" line="653"/>
         <source>已填报 %1 项工作任务，共 %2 项</source>
         <translation>%1 of %2 tasks reported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="654"/>
+        <location filename="../../src/ui/main_window.py" line="660"/>
         <source>滞后 %1 项</source>
         <translation>%1 behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="688"/>
+        <location filename="../../src/ui/main_window.py" line="694"/>
         <source>这一部分没有需要本区县填报的指标；请在下方填写工作任务的状态和说明。</source>
         <translation>This part has no indicators for your district to fill in; give each task its status and report below.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="764"/>
+        <location filename="../../src/ui/main_window.py" line="770"/>
         <source>报表：第 %1 版，%2</source>
         <translation>Return: revision %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="772"/>
+        <location filename="../../src/ui/main_window.py" line="778"/>
         <source>报送截止：%1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="853"/>
+        <location filename="../../src/ui/main_window.py" line="861"/>
         <source>工作任务 %1 的状态填写后不能清空，可改选其他状态</source>
         <translation>Task %1&apos;s status cannot be emptied once given; choose another status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="894"/>
+        <location filename="../../src/ui/main_window.py" line="909"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="918"/>
+        <location filename="../../src/ui/main_window.py" line="933"/>
         <source>此列由程序计算，只能填写“本期累计”和“备注”</source>
         <translation>This column is computed; only Total to date and Note can be typed in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1036"/>
+        <location filename="../../src/ui/main_window.py" line="1054"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1038"/>
+        <location filename="../../src/ui/main_window.py" line="1056"/>
         <source>F6 / Shift+F6：在报告期、工作任务、填报表和任务说明之间切换
 Alt+带下划线的字母：转到相应的框
 填报表中：回车下移，Tab 右移，F2 或直接输入开始编辑，Esc 取消；
@@ -1735,12 +1738,12 @@ Ctrl+PgUp / Ctrl+PgDn: previous / next period
 F7: checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1054"/>
+        <location filename="../../src/ui/main_window.py" line="1072"/>
         <source>关于进度</source>
         <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1055"/>
+        <location filename="../../src/ui/main_window.py" line="1073"/>
         <source>进度（Jindu）%1
 区县残联工作要点推进情况填报
 
@@ -1751,6 +1754,22 @@ Progress returns of the district disabled persons&apos; federations
 
 Data folder: %2
 Log: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/main_window.py" line="1110"/>
+        <source>有内容没能保存</source>
+        <translation>Some work could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/main_window.py" line="1112"/>
+        <source>下面这些内容没能保存（原因见窗口下方的提示），关闭后会丢失：
+%1
+
+仍要关闭吗？</source>
+        <translation>The following could not be saved (the reason is shown at the bottom of the window) and will be lost on closing:
+%1
+
+Close anyway?</translation>
     </message>
 </context>
 <context>

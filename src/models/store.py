@@ -62,10 +62,18 @@ class Store:
     def change(self) -> Iterator[Connection]:
         """One transaction for a change and its audit records; nested calls join it.
 
-        Nothing is written to a file whose integrity check has not passed."""
+        Nothing is written to a file whose integrity check has not passed. A write the
+        file or the disk refuses (full, read-only, locked, failing) is rolled back and
+        raised as StoreError, saying why: the caller keeps what was typed."""
         self.checked()
-        with self.db.atomic():
-            yield self.db
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.OperationalError as exc:
+            reason = write_refused_reason(exc)
+            if reason is None:
+                raise
+            raise StoreError(f"数据库 {self.path} 无法写入：{reason}。这次修改没有保存。") from exc
 
     def audit(
         self, action: str, entity: str, key: str, old: object = None, new: object = None
@@ -96,6 +104,28 @@ class Store:
         if self.integrity is not None:
             self.integrity.stop()
         self.db.close()
+
+
+# What the file or the disk refused, by SQLite's primary result code: anything else
+# (a bad statement) is a defect and stays an exception of its own.
+_WRITE_REFUSALS = {
+    sqlite3.SQLITE_FULL: "磁盘已满，请腾出磁盘空间后重试",
+    sqlite3.SQLITE_READONLY: "文件只读或没有写入权限",
+    sqlite3.SQLITE_PERM: "没有写入权限",
+    sqlite3.SQLITE_CANTOPEN: "无法打开文件写入",
+    sqlite3.SQLITE_BUSY: "数据库正被其他程序占用，请稍后重试",
+    sqlite3.SQLITE_LOCKED: "数据库正被其他程序占用，请稍后重试",
+    sqlite3.SQLITE_IOERR: "磁盘读写出错",
+}
+
+
+def write_refused_reason(exc: sqlite3.OperationalError) -> str | None:
+    """Why the file or the disk refused a write, in Chinese, or None for another error."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    reason = _WRITE_REFUSALS.get(code & 0xFF)
+    return None if reason is None else f"{reason}（{exc}）"
 
 
 def _connect(path: Path) -> Connection:

@@ -21,7 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QUndoStack
 
 from app.office import OfficeService
-from models.errors import InputError, JinduError
+from models.errors import InputError, JinduError, StoreError
 from models.kinds import Kind
 from models.numbers import Value, format_decimal
 from models.period_data import IndicatorRow, PeriodData
@@ -93,6 +93,9 @@ class EntryModel(QAbstractTableModel):
         self._visible: list[str] = []  # the selected section's indicator ids
         self._section: str | None = None
         self._errors: dict[tuple[str, int], tuple[str, str, str]] = {}  # (text, short, full)
+        # Of those, the values the store could not keep (a full disk, a read-only file):
+        # valid input that is lost if the window closes; see `unsaved()`.
+        self._unsaved: set[tuple[str, int]] = set()
 
     # ----- loading -----------------------------------------------------------------
     @property
@@ -122,6 +125,7 @@ class EntryModel(QAbstractTableModel):
         if section is not None:
             self._section = section
         self._errors.clear()
+        self._unsaved.clear()
         self._refilter()
         self.endResetModel()
         self.periodLoaded.emit()
@@ -320,12 +324,23 @@ class EntryModel(QAbstractTableModel):
         key = (self._visible[row], column) if 0 <= row < len(self._visible) else None
         if key is not None and key in self._errors:
             del self._errors[key]
+            self._unsaved.discard(key)
             index = self.index(row, column)
             self.dataChanged.emit(index, index)
 
     def errors(self) -> dict[str, str]:
         """Refusals still shown, by "indicator/column", for the message line and tests."""
         return {f"{key[0]}/{key[1]}": full for key, (_, _, full) in self._errors.items()}
+
+    def unsaved(self) -> list[str]:
+        """The values shown in the grid that the store could not keep: "2.1.1 本期累计「120」"."""
+        lines = []
+        for indicator_id, column in sorted(self._unsaved):
+            text = self._errors[(indicator_id, column)][0]
+            shown = text if len(text) <= 20 else text[:20] + "…"
+            header = self.headerData(column, Qt.Orientation.Horizontal)
+            lines.append(f"{indicator_id} {header}「{shown}」")
+        return lines
 
     def _reveal(self, period_id: str, indicator_id: str, column: int) -> None:
         # An undo may concern another period or section: the window brings it into view.
@@ -338,6 +353,10 @@ class EntryModel(QAbstractTableModel):
         short = exc.reason if isinstance(exc, InputError) else exc.message
         if self._data is not None and period_id == self._data.period.id:
             self._errors[(indicator_id, column)] = (text, short, exc.message)
+            if isinstance(exc, StoreError):
+                self._unsaved.add((indicator_id, column))
+            else:
+                self._unsaved.discard((indicator_id, column))
             row = self.row_of(indicator_id)
             if row >= 0:
                 index = self.index(row, column)
@@ -351,6 +370,7 @@ class EntryModel(QAbstractTableModel):
             self.rowSaved.emit(indicator_id)
             return
         self._errors.pop((indicator_id, column), None)
+        self._unsaved.discard((indicator_id, column))
         self._rows[indicator_id] = row
         dependants = [
             r.indicator.id

@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
         self._items: dict[str, ItemRow] = {}
         self._item_id: str | None = None
         self._saved: dict[str, str] = {}
+        # Words the store refused (a full disk, a read-only file), by (period, item, field):
+        # they stay in their field and come back with the item until they are saved.
+        self._unsaved_words: dict[tuple[str, str, str], str] = {}
         self._loading = False
 
         self.model = EntryModel(self.service, self)
@@ -788,21 +791,23 @@ class MainWindow(QMainWindow):
         report = self._items.get(item_id, ItemRow(item))
         self.item_title.setText(f"{item.id} {item.number}{item.title}")
         self.item_text.setPlainText(item.text)
-        self.status_combo.blockSignals(True)
-        self.status_combo.setCurrentIndex(
-            max(self.status_combo.findData(report.status.value if report.status else ""), 0)
-        )
-        self.status_combo.blockSignals(False)
+        self._show_status(report.status.value if report.status else "")
         self._saved = {"status": report.status.value if report.status else ""}
+        period_id = self.model.period.id if self.model.period else ""
         for name in NARRATIVES:
-            text = getattr(report, name)
-            self._saved[name] = text
+            self._saved[name] = getattr(report, name)
+            text = self._unsaved_words.get((period_id, item_id, name), self._saved[name])
             edit = self.narratives[name]
             if edit.toPlainText() != text:
                 edit.blockSignals(True)
                 edit.setPlainText(text)
                 edit.blockSignals(False)
         self.idle.stop()
+
+    def _show_status(self, status: str) -> None:
+        self.status_combo.blockSignals(True)
+        self.status_combo.setCurrentIndex(max(self.status_combo.findData(status), 0))
+        self.status_combo.blockSignals(False)
 
     @Slot()
     def _narrative_typed(self) -> None:
@@ -856,7 +861,7 @@ class MainWindow(QMainWindow):
                 self.tr("工作任务 %1 的状态填写后不能清空，可改选其他状态").replace("%1", item_id),
                 True,
             )
-            self._show_item(self._item_id)
+            self._show_status(self._saved.get("status", ""))
             return False
         values: dict[str, str | None] = {
             "status": None,
@@ -869,9 +874,16 @@ class MainWindow(QMainWindow):
             report = self.service.set_item(period_id, item_id, **values)
         except JinduError as exc:
             self.show_message(exc.message, True)
-            if item_id == self._item_id:
-                self._show_item(item_id)
+            if item_id != self._item_id:
+                return False
+            if field == "status":
+                self._show_status(self._saved.get("status", ""))
+            elif self.narratives[field].toPlainText() == text:
+                # Typed words the store refused stay in their field, not saved (re-showing
+                # the item would replace them, and save them again, and again).
+                self._unsaved_words[(period_id, item_id, field)] = text
             return False
+        self._unsaved_words.pop((period_id, item_id, field), None)
         self._items[item_id] = report
         if item_id != self._item_id:
             self.select_item(item_id)
@@ -1092,5 +1104,28 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Typing not yet saved by the idle timer is saved now: nothing is lost on closing.
         self.save_narratives()
+        unsaved = self.unsaved_work()
+        if unsaved and not self.context.dialogs.question(
+            self,
+            self.tr("有内容没能保存"),
+            self.tr(
+                "下面这些内容没能保存（原因见窗口下方的提示），关闭后会丢失：\n%1\n\n仍要关闭吗？"
+            ).replace("%1", "\n".join(unsaved)),
+        ):
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
+
+    def unsaved_work(self) -> list[str]:
+        """What the store refused to keep and the window still shows (a full disk, say)."""
+        labels = {
+            "progress": self.tr("进展情况"),
+            "problems": self.tr("存在问题"),
+            "next": self.tr("下步打算"),
+        }
+        words = [
+            f"{item_id} {labels[field]}「{text[:20]}{'…' if len(text) > 20 else ''}」"
+            for (_, item_id, field), text in sorted(self._unsaved_words.items())
+        ]
+        return [*self.model.unsaved(), *words]

@@ -125,6 +125,41 @@ def test_a_failed_change_leaves_neither_data_nor_audit(tmp_path: Path) -> None:
     assert store.db.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == 0
 
 
+def test_a_full_disk_is_named_and_the_change_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "jindu.sqlite3"
+    store = open_store(path, ACTOR)
+    _write(store, 3)
+    # The file may not grow: what a full disk does to SQLite.
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(StoreError) as refused:
+        for n in range(1000):  # until the free space inside the file is used up
+            with store.change():
+                store.set_meta(f"long{n}", "满" * 4000)
+                store.audit("set", "meta", f"long{n}", None, "满")
+    assert "磁盘已满" in refused.value.message and str(path) in refused.value.message
+    assert "没有保存" in refused.value.message
+    assert store.meta(f"long{n}") is None  # the refused change left nothing behind
+    assert audit.verify(store.db) == []
+    # Once there is room again, the same store writes.
+    store.db.execute(f"PRAGMA max_page_count = {pages * 100}")
+    with store.change():
+        store.set_meta("after", "有空间了")
+    assert store.meta("after") == "有空间了"
+
+
+def test_a_read_only_file_is_named_and_a_defect_is_not_disguised(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "jindu.sqlite3", ACTOR)
+    store.db.execute("PRAGMA query_only = ON")  # as a write-protected file answers
+    with pytest.raises(StoreError, match="只读"), store.change():
+        store.set_meta("k", "v")
+    store.db.execute("PRAGMA query_only = OFF")
+    assert store.meta("k") is None
+    # A statement that is wrong is a defect: it stays SQLite's own error.
+    with pytest.raises(sqlite3.OperationalError, match="no such table"), store.change():
+        store.db.execute("INSERT INTO nowhere VALUES (1)")
+
+
 def test_backups_are_taken_daily_and_only_thirty_kept(tmp_path: Path) -> None:
     store = open_store(tmp_path / "jindu.sqlite3", ACTOR)
     _write(store, 1)

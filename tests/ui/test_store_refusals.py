@@ -1,0 +1,111 @@
+"""When the file or the disk refuses a write (full, read-only): what the clerk typed stays
+on screen with the reason, nothing half-saved, and closing asks before it is lost.
+
+The refusal is made with `PRAGMA query_only` on the window's own connection, the answer
+SQLite gives for a write-protected file (tests/models/test_store.py fills a disk too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import RecordingDialogs, commit_text, fresh_service, stored_value
+from ui.app_context import AppContext
+from ui.entry_model import COL_VALUE
+from ui.main_window import MainWindow
+
+PERIOD = "2018Q2"
+
+
+@pytest.fixture
+def window(qtbot, context: AppContext) -> Iterator[MainWindow]:
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.select_period(PERIOD)
+    win.select_item("2.1")
+    yield win
+    win.idle.stop()
+    refuse_writes(win, False)
+
+
+def refuse_writes(win: MainWindow, refuse: bool = True) -> None:
+    win.service.store.db.execute(f"PRAGMA query_only = {'ON' if refuse else 'OFF'}")
+
+
+def progress_stored(win: MainWindow) -> str:
+    service = fresh_service(win.context.data_dir)
+    try:
+        return service.period_data(service.parse_period(PERIOD)).by_item["2.1"].progress
+    finally:
+        service.store.close()
+
+
+def test_a_number_the_disk_refuses_stays_in_its_cell_with_the_reason(
+    qtbot, window: MainWindow, dialogs: RecordingDialogs
+) -> None:
+    refuse_writes(window)
+    index = window.model.index(window.model.row_of("2.1.1"), COL_VALUE)
+    assert not window.model.setData(index, "120")
+    assert index.data().startswith("120") and "无法写入" in index.data()
+    assert "只读" in window.message_line.text() and "没有保存" in window.message_line.text()
+    assert window.undo_stack.count() == 0  # nothing to undo: nothing was done
+    assert dialogs.asked == []  # a refusal, not an unexpected error
+    assert stored_value(window.context.data_dir, PERIOD, "2.1.1") is None
+    # Room again: the same number typed again is saved, and the cell is clean.
+    refuse_writes(window, False)
+    assert window.model.setData(index, "120")
+    assert index.data() == "120"
+    assert stored_value(window.context.data_dir, PERIOD, "2.1.1") == "120"
+    assert window.unsaved_work() == []
+
+
+def test_words_the_disk_refuses_stay_in_their_field_and_come_back_with_the_item(
+    qtbot, window: MainWindow, dialogs: RecordingDialogs
+) -> None:
+    edit = window.narratives["progress"]
+    edit.setFocus()
+    refuse_writes(window)
+    commit_text(edit, "本季度完成危房改造 120 户")
+    window.status_combo.setFocus()  # leaving the box saves it: refused
+    assert edit.toPlainText() == "本季度完成危房改造 120 户"
+    assert "无法写入" in window.message_line.text()
+    assert window.undo_stack.count() == 0 and dialogs.asked == []
+    window.select_item("2.2")
+    assert edit.toPlainText() != "本季度完成危房改造 120 户"
+    window.select_item("2.1")
+    assert edit.toPlainText() == "本季度完成危房改造 120 户"  # kept, still not saved
+    assert progress_stored(window) == ""
+    refuse_writes(window, False)
+    window.save_narratives()
+    assert progress_stored(window) == "本季度完成危房改造 120 户"
+    assert window.unsaved_work() == []
+
+
+@pytest.mark.parametrize("answer", [False, True], ids=["stay-open", "close-anyway"])
+def test_closing_with_refused_work_asks_first(
+    qtbot, window: MainWindow, dialogs: RecordingDialogs, answer: bool
+) -> None:
+    refuse_writes(window)
+    window.model.setData(window.model.index(window.model.row_of("2.1.1"), COL_VALUE), "120")
+    commit_text(window.narratives["problems"], "缺少资金")
+    dialogs.answers["question"] = answer
+    assert window.close() is answer
+    (asked,) = [a for a in dialogs.asked if a.kind == "question"]
+    assert "2.1.1" in asked.text and "120" in asked.text
+    assert "2.1" in asked.text and "缺少资金" in asked.text
+    assert window.isVisible() is not answer
+
+
+def test_closing_with_nothing_refused_asks_nothing(
+    qtbot, window: MainWindow, dialogs: RecordingDialogs
+) -> None:
+    commit_text(window.narratives["problems"], "缺少资金")
+    window.model.setData(window.model.index(window.model.row_of("2.1.1"), COL_VALUE), "不知道")
+    assert window.close()  # an invalid value is not work the disk lost
+    assert [a for a in dialogs.asked if a.kind == "question"] == []
+    QApplication.processEvents()
