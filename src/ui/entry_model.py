@@ -25,7 +25,8 @@ from models.errors import InputError, JinduError, StoreError
 from models.kinds import Kind
 from models.numbers import Value, format_decimal
 from models.period_data import IndicatorRow, PeriodData
-from models.periods import Period
+from models.periods import Period, parse_period
+from ui.period_texts import period_text
 from ui.undo import Change, entry_change, note_change, single
 
 log = logging.getLogger(__name__)
@@ -92,10 +93,13 @@ class EntryModel(QAbstractTableModel):
         self._order: list[str] = []  # indicator ids of the whole period, in plan order
         self._visible: list[str] = []  # the selected section's indicator ids
         self._section: str | None = None
-        self._errors: dict[tuple[str, int], tuple[str, str, str]] = {}  # (text, short, full)
+        # Refused values by (period, indicator, column): (text, short, full reason). They
+        # stay shown, in their period, until saved, cleared with Escape, or the period is
+        # re-read (`forget_refusals`).
+        self._errors: dict[tuple[str, str, int], tuple[str, str, str]] = {}
         # Of those, the values the store could not keep (a full disk, a read-only file):
         # valid input that is lost if the window closes; see `unsaved()`.
-        self._unsaved: set[tuple[str, int]] = set()
+        self._unsaved: set[tuple[str, str, int]] = set()
 
     # ----- loading -----------------------------------------------------------------
     @property
@@ -124,8 +128,6 @@ class EntryModel(QAbstractTableModel):
         self._order = [r.indicator.id for r in data.rows]
         if section is not None:
             self._section = section
-        self._errors.clear()
-        self._unsaved.clear()
         self._refilter()
         self.endResetModel()
         self.periodLoaded.emit()
@@ -230,7 +232,7 @@ class EntryModel(QAbstractTableModel):
             return None
         row = self.indicator_at(index.row())
         column = index.column()
-        error = self._errors.get((row.indicator.id, column))
+        error = self._errors.get(self._key(row.indicator.id, column))
         if role == ObjectRole:
             return row
         if role == ErrorRole:
@@ -287,7 +289,7 @@ class EntryModel(QAbstractTableModel):
             return None
         ind = self.indicator_at(row)
         period_id = self._data.period.id
-        has_error = (ind.indicator.id, column) in self._errors
+        has_error = self._key(ind.indicator.id, column) in self._errors
         if column == COL_VALUE:
             new = text.strip() or None
             old = value_text(ind.value)
@@ -321,7 +323,7 @@ class EntryModel(QAbstractTableModel):
 
     def clear_error(self, row: int, column: int) -> None:
         """Forget a refused value (Escape on the cell): the stored value shows again."""
-        key = (self._visible[row], column) if 0 <= row < len(self._visible) else None
+        key = self._key(self._visible[row], column) if 0 <= row < len(self._visible) else None
         if key is not None and key in self._errors:
             del self._errors[key]
             self._unsaved.discard(key)
@@ -329,18 +331,31 @@ class EntryModel(QAbstractTableModel):
             self.dataChanged.emit(index, index)
 
     def errors(self) -> dict[str, str]:
-        """Refusals still shown, by "indicator/column", for the message line and tests."""
-        return {f"{key[0]}/{key[1]}": full for key, (_, _, full) in self._errors.items()}
+        """The period's refusals still shown, by "indicator/column", for the message line."""
+        period = self._data.period.id if self._data else None
+        return {f"{i}/{c}": full for (p, i, c), (_, _, full) in self._errors.items() if p == period}
 
     def unsaved(self) -> list[str]:
-        """The values shown in the grid that the store could not keep: "2.1.1 本期累计「120」"."""
+        """The values the store could not keep, in every period:
+        "2018年第二季度 2.1.1 本期累计「120」"."""
         lines = []
-        for indicator_id, column in sorted(self._unsaved):
-            text = self._errors[(indicator_id, column)][0]
+        for key in sorted(self._unsaved):
+            period_id, indicator_id, column = key
+            text = self._errors[key][0]
             shown = text if len(text) <= 20 else text[:20] + "…"
             header = self.headerData(column, Qt.Orientation.Horizontal)
-            lines.append(f"{indicator_id} {header}「{shown}」")
+            period = period_text(parse_period(period_id))
+            lines.append(f"{period} {indicator_id} {header}「{shown}」")
         return lines
+
+    def forget_refusals(self, period_id: str) -> None:
+        """Drop the period's refused values: it is being read again from the store."""
+        for key in [k for k in self._errors if k[0] == period_id]:
+            del self._errors[key]
+            self._unsaved.discard(key)
+
+    def _key(self, indicator_id: str, column: int) -> tuple[str, str, int]:
+        return (self._data.period.id if self._data else "", indicator_id, column)
 
     def _reveal(self, period_id: str, indicator_id: str, column: int) -> None:
         # An undo may concern another period or section: the window brings it into view.
@@ -351,12 +366,13 @@ class EntryModel(QAbstractTableModel):
         self, period_id: str, indicator_id: str, column: int, text: str, exc: JinduError
     ) -> None:
         short = exc.reason if isinstance(exc, InputError) else exc.message
+        key = (period_id, indicator_id, column)
+        self._errors[key] = (text, short, exc.message)
+        if isinstance(exc, StoreError):
+            self._unsaved.add(key)
+        else:
+            self._unsaved.discard(key)
         if self._data is not None and period_id == self._data.period.id:
-            self._errors[(indicator_id, column)] = (text, short, exc.message)
-            if isinstance(exc, StoreError):
-                self._unsaved.add((indicator_id, column))
-            else:
-                self._unsaved.discard((indicator_id, column))
             row = self.row_of(indicator_id)
             if row >= 0:
                 index = self.index(row, column)
@@ -366,11 +382,11 @@ class EntryModel(QAbstractTableModel):
 
     def _accept(self, period_id: str, row: IndicatorRow, column: int) -> None:
         indicator_id = row.indicator.id
+        self._errors.pop((period_id, indicator_id, column), None)
+        self._unsaved.discard((period_id, indicator_id, column))
         if self._data is None or period_id != self._data.period.id:
             self.rowSaved.emit(indicator_id)
             return
-        self._errors.pop((indicator_id, column), None)
-        self._unsaved.discard((indicator_id, column))
         self._rows[indicator_id] = row
         dependants = [
             r.indicator.id

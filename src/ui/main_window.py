@@ -62,11 +62,12 @@ from PySide6.QtWidgets import (
 from models.errors import JinduError
 from models.kinds import Status
 from models.period_data import ItemRow
-from models.periods import periods_in_year
+from models.periods import parse_period, periods_in_year
 from ui.app_context import AppContext, restore_geometry
 from ui.entry_model import COL_NOTE, COL_VALUE, EntryModel, ErrorRole
 from ui.entry_view import EntryView
 from ui.period_bar import PeriodBar
+from ui.period_texts import period_text
 from ui.plan_tree import (
     TREE_BADGE,
     TREE_NAME,
@@ -759,7 +760,9 @@ class MainWindow(QMainWindow):
         self.periodChanged.emit(period.id)
 
     def reload(self) -> None:
+        """Read the period again from the store (after a state change, an import, F5)."""
         if self.model.period is not None:
+            self.model.forget_refusals(self.model.period.id)
             self.select_period(self.model.period.id)
 
     def _update_status(self) -> None:
@@ -1125,7 +1128,8 @@ class MainWindow(QMainWindow):
             "next": self.tr("下步打算"),
         }
         words = [
-            f"{item_id} {labels[field]}「{text[:20]}{'…' if len(text) > 20 else ''}」"
-            for (_, item_id, field), text in sorted(self._unsaved_words.items())
+            f"{period_text(parse_period(period_id))} {item_id} {labels[field]}"
+            f"「{text[:20]}{'…' if len(text) > 20 else ''}」"
+            for (period_id, item_id, field), text in sorted(self._unsaved_words.items())
         ]
         return [*self.model.unsaved(), *words]

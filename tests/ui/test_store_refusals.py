@@ -109,3 +109,19 @@ def test_closing_with_nothing_refused_asks_nothing(
     assert window.close()  # an invalid value is not work the disk lost
     assert [a for a in dialogs.asked if a.kind == "question"] == []
     QApplication.processEvents()
+
+
+def test_a_refused_number_waits_in_its_period_while_the_clerk_looks_elsewhere(
+    qtbot, window: MainWindow, dialogs: RecordingDialogs
+) -> None:
+    refuse_writes(window)
+    index = window.model.index(window.model.row_of("2.1.1"), COL_VALUE)
+    window.model.setData(index, "120")
+    window.select_period("2018Q3")
+    assert "无法写入" not in str(window.model.index(index.row(), COL_VALUE).data())
+    window.select_period(PERIOD)
+    assert str(window.model.index(index.row(), COL_VALUE).data()).startswith("120")
+    assert window.unsaved_work() == ["2018年第二季度 2.1.1 本期累计「120」"]
+    window.reload()  # read again from the store: what it holds is shown
+    assert window.unsaved_work() == []
+    assert window.model.index(index.row(), COL_VALUE).data() in ("", None)
