@@ -829,7 +829,10 @@ class MainWindow(QMainWindow):
             return
         for name in NARRATIVES:
             text = self.narratives[name].toPlainText()
-            if text != self._saved.get(name, ""):
+            if text == self._saved.get(name, ""):
+                # Refused words typed back to what is stored: nothing is left unsaved.
+                self._unsaved_words.pop((self.model.period.id, self._item_id, name), None)
+            else:
                 self.undo_stack.push(
                     single(
                         item_change(

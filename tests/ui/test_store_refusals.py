@@ -125,3 +125,19 @@ def test_a_refused_number_waits_in_its_period_while_the_clerk_looks_elsewhere(
     window.reload()  # read again from the store: what it holds is shown
     assert window.unsaved_work() == []
     assert window.model.index(index.row(), COL_VALUE).data() in ("", None)
+
+
+def test_refused_words_typed_back_to_the_stored_ones_are_not_unsaved(
+    qtbot, window: MainWindow
+) -> None:
+    edit = window.narratives["progress"]
+    refuse_writes(window)
+    commit_text(edit, "新的进展")
+    window.save_narratives()
+    assert window.unsaved_work() != []
+    edit.clear()  # back to what the store holds (nothing)
+    window.save_narratives()
+    assert window.unsaved_work() == []
+    window.select_item("2.2")
+    window.select_item("2.1")
+    assert edit.toPlainText() == ""
