@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         # Words the store refused (a full disk, a read-only file), by (period, item, field):
         # they stay in their field and come back with the item until they are saved.
         self._unsaved_words: dict[tuple[str, str, str], str] = {}
+        self._leaving_agreed = False
         self._loading = False
 
         self.model = EntryModel(self.service, self)
@@ -1108,20 +1109,31 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Typing not yet saved by the idle timer is saved now: nothing is lost on closing.
+        if not self._leaving_agreed and not self.may_leave():
+            event.ignore()
+            return
+        self.save_state()
+        super().closeEvent(event)
+
+    def may_leave(self) -> bool:
+        """Whether this window may go (closed, or replaced for another plan).
+
+        Typing not yet saved by the idle timer is saved now; what the store refused
+        (a full disk, say) is lost only if the clerk agrees."""
         self.save_narratives()
         unsaved = self.unsaved_work()
-        if unsaved and not self.context.dialogs.question(
+        return not unsaved or self.context.dialogs.question(
             self,
             self.tr("有内容没能保存"),
             self.tr(
                 "下面这些内容没能保存（原因见窗口下方的提示），关闭后会丢失：\n%1\n\n仍要关闭吗？"
             ).replace("%1", "\n".join(unsaved)),
-        ):
-            event.ignore()
-            return
-        self.save_state()
-        super().closeEvent(event)
+        )
+
+    def close_agreed(self) -> None:
+        """Close without asking again: `may_leave` was asked before (a plan switch)."""
+        self._leaving_agreed = True
+        self.close()
 
     def unsaved_work(self) -> list[str]:
         """What the store refused to keep and the window still shows (a full disk, say)."""

@@ -47,7 +47,7 @@ def replace_window(window: MainWindow) -> MainWindow:
     # The old window stays referenced by whoever made it; this keeps the new one alive.
     window.successor = successor  # type: ignore[attr-defined]
     successor.show()
-    window.close()
+    window.close_agreed()  # its unsaved work was asked about before the plan changed
     return successor
 
 
@@ -134,7 +134,8 @@ class PlanSwitcher(QObject):
         from ui.return_actions import remembered_folder
 
         window, dialogs = self.window_, self.window_.context.dialogs
-        window.save_narratives()
+        if not window.may_leave():  # the window is rebuilt on the package's plan
+            return None
         path = dialogs.open_file(
             window,
             self.tr("选择市残联的计划包"),
@@ -187,7 +188,7 @@ class PlanSwitcher(QObject):
             self.window_.context.dialogs.warning(self.window_, self.tr("切换计划"), exc.message)
             self.plan_actions[current.id].setChecked(True)
             return None
-        if not self.window_.context.dialogs.question(
+        if not self.window_.may_leave() or not self.window_.context.dialogs.question(
             self.window_,
             self.tr("切换计划"),
             self.tr("改用 %1 年的《%2》填报吗？\n各计划已填的数据都保留，可以随时切换回来。")
@@ -248,10 +249,13 @@ class PlanSwitcher(QObject):
             declined = self._declined() | {plan_key(p) for p in newer}
             self.settings.qsettings.setValue(DECLINED_KEY, ";".join(sorted(declined)))
             return None
+        rebuilt = any(p.id == self.window_.plan.id for p in newer)
+        if rebuilt and not self.window_.may_leave():
+            return None
         for plan in newer:
             self.service.install_plan(plan, "bundled")
             log.info("installed bundled plan %s", plan_key(plan))
-        if any(p.id == self.window_.plan.id for p in newer):
+        if rebuilt:
             self.successor = replace_window(self.window_)
             return self.successor
         self.fill()

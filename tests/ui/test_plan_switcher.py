@@ -224,3 +224,37 @@ def test_a_refused_plan_package_is_explained_and_changes_nothing(
     assert switcher(win).import_package() is None
     assert dialogs.asked[-1].kind == "warning" and "plan_cq-2018_v1.zip" in dialogs.asked[-1].text
     assert context.service.targets() == {}
+
+
+def test_switching_plan_with_work_the_disk_refused_asks_first(
+    qtbot, context: AppContext, dialogs: RecordingDialogs
+) -> None:
+    """The window is rebuilt on the other plan: what the store could not keep is lost
+    only if the clerk agrees, asked once, before the plan changes."""
+    context.service.install_plan(parse_plan(plan_2019(), "test"), "file")
+    win = open_window(qtbot, context)
+    win.select_period("2018Q2")
+    win.select_item("2.1")
+    context.service.store.db.execute("PRAGMA query_only = ON")  # a write-protected file
+    win.model.setData(win.model.index(win.model.row_of("2.1.1"), 4), "120")
+    context.service.store.db.execute("PRAGMA query_only = OFF")
+    assert win.unsaved_work() != []
+
+    dialogs.answers["question"] = [False]  # keep the unsaved number: no switch
+    switcher(win).plan_actions["cq-2019"].trigger()
+    assert switcher(win).successor is None and win.isVisible()
+    assert context.service.office().plan_id == "cq-2018"
+    assert plan_texts(win)["cq-2018"][1]
+    assert "120" in dialogs.texts("question")[-1]
+
+    dialogs.answers["question"] = [True, True]  # lose it, then yes to the switch
+    asked = len(dialogs.asked)
+    switcher(win).plan_actions["cq-2019"].trigger()
+    new = switcher(win).successor
+    assert new is not None
+    qtbot.addWidget(new)
+    assert not win.isVisible() and new.plan.id == "cq-2019"
+    assert (
+        len(dialogs.texts("question"))
+        == len([a for a in dialogs.asked[:asked] if a.kind == "question"]) + 2
+    )  # not asked a third time when the old window closes
