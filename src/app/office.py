@@ -17,7 +17,7 @@ from pathlib import Path
 from models.audit import Actor
 from models.checks import Check, period_checks
 from models.districts import District, district_by_code, find_district
-from models.errors import InputError, NotFoundError, StateError
+from models.errors import InputError, NotFoundError, StateError, StoreError
 from models.kinds import Kind, Level, Status
 from models.numbers import Value, format_decimal, json_number, parse_number, parse_value
 from models.period_data import IndicatorRow, ItemRow, PeriodData, computed_rate
@@ -683,6 +683,9 @@ def open_office(
         error = store.unreadable(exc)
         store.close()
         raise error from exc
+    except StoreError:  # the first start could not write the plan (a full disk)
+        store.close()
+        raise
     if clerk:
         store.actor = Actor(clerk, os_user())
     return service
