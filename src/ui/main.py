@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app import __version__
 from app.office import open_office
 from models.errors import JinduError, StoreError
 from models.integrity import BackgroundCheck
@@ -344,7 +345,16 @@ def run_window(data_dir: Path) -> int:
     try:
         if started.window is None:
             return started.exit_code
-        started.window.show()
+        window = started.window
+        window.show()
+        # Once the first paint is done (a zero timer runs when the queue is empty): the log
+        # says which program opened which folder, for whoever helps the clerk later.
+        QTimer.singleShot(
+            0,
+            lambda: log.info(
+                "%s shown: Jindu %s, data folder %s", type(window).__name__, __version__, data_dir
+            ),
+        )
         return app.exec()
     finally:
         started.close()

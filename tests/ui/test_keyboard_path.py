@@ -308,3 +308,26 @@ def test_a_read_error_on_a_sound_file_is_still_shown(
     finally:
         close(started)
         sys.excepthook = sys.__excepthook__
+
+
+def test_the_log_says_which_window_opened_which_folder(
+    qapp: QApplication, office_dir: Path, app_state: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    from app import __version__
+    from ui.main import run_window
+
+    def close_when_shown() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                widget.close()
+
+    closer = QTimer()
+    closer.timeout.connect(close_when_shown)
+    closer.start(200)
+    try:
+        with caplog.at_level(logging.INFO):
+            assert run_window(office_dir) == 0
+    finally:
+        closer.stop()
+    shown = [r.getMessage() for r in caplog.records if "shown" in r.getMessage()]
+    assert shown == [f"MainWindow shown: Jindu {__version__}, data folder {office_dir}"]
