@@ -1015,192 +1015,192 @@ Log: %3</translation>
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="189"/>
+        <location filename="../../src/ui/entry_model.py" line="191"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="190"/>
+        <location filename="../../src/ui/entry_model.py" line="192"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="191"/>
+        <location filename="../../src/ui/entry_model.py" line="193"/>
         <source>全年目标</source>
         <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="192"/>
+        <location filename="../../src/ui/entry_model.py" line="194"/>
         <source>上期累计</source>
         <translation>Previous total</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="193"/>
-        <location filename="../../src/ui/entry_model.py" line="399"/>
+        <location filename="../../src/ui/entry_model.py" line="195"/>
+        <location filename="../../src/ui/entry_model.py" line="415"/>
         <source>本期累计</source>
         <translation>Total to date</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="194"/>
+        <location filename="../../src/ui/entry_model.py" line="196"/>
         <source>本期新增</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="195"/>
+        <location filename="../../src/ui/entry_model.py" line="197"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="196"/>
+        <location filename="../../src/ui/entry_model.py" line="198"/>
         <source>时间进度</source>
         <translation>Time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="197"/>
+        <location filename="../../src/ui/entry_model.py" line="199"/>
         <source>进度状态</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="198"/>
-        <location filename="../../src/ui/entry_model.py" line="399"/>
+        <location filename="../../src/ui/entry_model.py" line="200"/>
+        <location filename="../../src/ui/entry_model.py" line="415"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="203"/>
+        <location filename="../../src/ui/entry_model.py" line="205"/>
         <source>指标编号和名称</source>
         <translation>Indicator number and name</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="204"/>
+        <location filename="../../src/ui/entry_model.py" line="206"/>
         <source>计量单位</source>
         <translation>Unit of measure</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="205"/>
+        <location filename="../../src/ui/entry_model.py" line="207"/>
         <source>本区县全年目标（市残联分解下达或按通知录入）</source>
         <translation>The district&apos;s annual target (allocated by the city federation, or entered from its notice)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="206"/>
+        <location filename="../../src/ui/entry_model.py" line="208"/>
         <source>本年度上一个有数值的报告期的累计数</source>
         <translation>Cumulative total of the latest earlier period of the year that has a value</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="207"/>
+        <location filename="../../src/ui/entry_model.py" line="209"/>
         <source>截至本期末累计完成数（可编辑）</source>
         <translation>Cumulative total completed by the end of this period (editable)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="208"/>
+        <location filename="../../src/ui/entry_model.py" line="210"/>
         <source>本期累计减上期累计</source>
         <translation>Total to date minus the previous total</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="209"/>
+        <location filename="../../src/ui/entry_model.py" line="211"/>
         <source>本期累计 ÷ 全年目标</source>
         <translation>Total to date ÷ annual target</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="210"/>
+        <location filename="../../src/ui/entry_model.py" line="212"/>
         <source>本期末已过月数 ÷ 12</source>
         <translation>Months elapsed at the end of the period ÷ 12</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="211"/>
+        <location filename="../../src/ui/entry_model.py" line="213"/>
         <source>完成率与时间进度的比较</source>
         <translation>Completion compared with the time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="212"/>
+        <location filename="../../src/ui/entry_model.py" line="214"/>
         <source>说明（可编辑）</source>
         <translation>Explanation (editable)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="252"/>
-        <location filename="../../src/ui/entry_model.py" line="256"/>
+        <location filename="../../src/ui/entry_model.py" line="254"/>
+        <location filename="../../src/ui/entry_model.py" line="258"/>
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="400"/>
+        <location filename="../../src/ui/entry_model.py" line="416"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="403"/>
+        <location filename="../../src/ui/entry_model.py" line="419"/>
         <source>；完成率落后时间进度，签发前须在备注或存在问题中说明</source>
         <translation>; completion trails the time elapsed: explain it in the note or under Problems before signing</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="417"/>
-        <location filename="../../src/ui/entry_model.py" line="452"/>
+        <location filename="../../src/ui/entry_model.py" line="433"/>
+        <location filename="../../src/ui/entry_model.py" line="468"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="418"/>
-        <location filename="../../src/ui/entry_model.py" line="453"/>
+        <location filename="../../src/ui/entry_model.py" line="434"/>
+        <location filename="../../src/ui/entry_model.py" line="469"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="429"/>
+        <location filename="../../src/ui/entry_model.py" line="445"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="431"/>
+        <location filename="../../src/ui/entry_model.py" line="447"/>
         <source>未下达</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="454"/>
+        <location filename="../../src/ui/entry_model.py" line="470"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="455"/>
+        <location filename="../../src/ui/entry_model.py" line="471"/>
         <source>超前</source>
         <translation>Ahead</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="456"/>
+        <location filename="../../src/ui/entry_model.py" line="472"/>
         <source>正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="464"/>
+        <location filename="../../src/ui/entry_model.py" line="480"/>
         <source>市目标：%1</source>
         <translation>City target: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="466"/>
+        <location filename="../../src/ui/entry_model.py" line="482"/>
         <source>市残联分解下达</source>
         <translation>Allocated by the city federation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="468"/>
+        <location filename="../../src/ui/entry_model.py" line="484"/>
         <source>按通知录入</source>
         <translation>Entered from the city&apos;s notice</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="473"/>
+        <location filename="../../src/ui/entry_model.py" line="489"/>
         <source>由 %1 ÷ %2 自动计算</source>
         <translation>Computed as %1 ÷ %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="478"/>
+        <location filename="../../src/ui/entry_model.py" line="494"/>
         <source>本期报表已锁定，不能修改</source>
         <translation>This period&apos;s return is locked and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="480"/>
+        <location filename="../../src/ui/entry_model.py" line="496"/>
         <source>填“是”或完成日期（如 2018-05-20），未完成填“否”</source>
         <translation>Type 是 (yes) or the completion date (such as 2018-05-20); 否 (no) if not done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="481"/>
+        <location filename="../../src/ui/entry_model.py" line="497"/>
         <source>截至本期末的累计数；可输入全角数字、1,000 或 1.2万</source>
         <translation>Cumulative total at the end of the period; full-width digits, 1,000 and 1.2万 are accepted</translation>
     </message>
@@ -1401,325 +1401,325 @@ Log: %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ui/main_window.py" line="440"/>
+        <location filename="../../src/ui/main_window.py" line="442"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="441"/>
+        <location filename="../../src/ui/main_window.py" line="443"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="442"/>
+        <location filename="../../src/ui/main_window.py" line="444"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="443"/>
+        <location filename="../../src/ui/main_window.py" line="445"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="444"/>
+        <location filename="../../src/ui/main_window.py" line="446"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="449"/>
+        <location filename="../../src/ui/main_window.py" line="451"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="450"/>
+        <location filename="../../src/ui/main_window.py" line="452"/>
         <source>打开数据文件夹(&amp;O)</source>
         <translation>&amp;Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="451"/>
+        <location filename="../../src/ui/main_window.py" line="453"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="452"/>
+        <location filename="../../src/ui/main_window.py" line="454"/>
         <source>上一报告期(&amp;B)</source>
         <translation>Previous period (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="453"/>
+        <location filename="../../src/ui/main_window.py" line="455"/>
         <source>下一报告期(&amp;N)</source>
         <translation>&amp;Next period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="454"/>
+        <location filename="../../src/ui/main_window.py" line="456"/>
         <source>重新读取(&amp;R)</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="455"/>
+        <location filename="../../src/ui/main_window.py" line="457"/>
         <source>下一区域(&amp;A)</source>
         <translation>Next &amp;area</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="456"/>
+        <location filename="../../src/ui/main_window.py" line="458"/>
         <source>上一区域(&amp;Z)</source>
         <translation>Previous area (&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="457"/>
+        <location filename="../../src/ui/main_window.py" line="459"/>
         <source>填报(&amp;T)</source>
         <translation>En&amp;try page</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="458"/>
+        <location filename="../../src/ui/main_window.py" line="460"/>
         <source>本期检查(&amp;C)…</source>
         <translation>&amp;Checks for this period…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="459"/>
+        <location filename="../../src/ui/main_window.py" line="461"/>
         <source>键盘操作(&amp;K)</source>
         <translation>&amp;Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="460"/>
+        <location filename="../../src/ui/main_window.py" line="462"/>
         <source>关于进度(&amp;A)</source>
         <translation>&amp;About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="468"/>
+        <location filename="../../src/ui/main_window.py" line="470"/>
         <source>%1残疾人联合会（%2）</source>
         <translation>%1 Disabled Persons&apos; Federation (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="472"/>
+        <location filename="../../src/ui/main_window.py" line="474"/>
         <source>本单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="473"/>
+        <location filename="../../src/ui/main_window.py" line="475"/>
         <source>报告期(&amp;P)：</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="474"/>
+        <location filename="../../src/ui/main_window.py" line="476"/>
         <source>报告期</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="476"/>
+        <location filename="../../src/ui/main_window.py" line="478"/>
         <source>按计划的填报频率选择报告期；Ctrl+PgUp/PgDn 切换</source>
         <translation>Periods follow the plan&apos;s reporting frequency; Ctrl+PgUp/PgDn changes period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="478"/>
+        <location filename="../../src/ui/main_window.py" line="480"/>
         <source>工作任务(&amp;T)</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="479"/>
+        <location filename="../../src/ui/main_window.py" line="481"/>
         <source>工作任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="481"/>
+        <location filename="../../src/ui/main_window.py" line="483"/>
         <source>计划的部分和工作任务，显示已填指标数和任务状态</source>
         <translation>The plan&apos;s parts and tasks, with the indicators filled in and each task&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="483"/>
+        <location filename="../../src/ui/main_window.py" line="485"/>
         <source>部分 / 工作任务</source>
         <translation>Part / task</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="483"/>
+        <location filename="../../src/ui/main_window.py" line="485"/>
         <source>已填</source>
         <translation>Filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="483"/>
-        <location filename="../../src/ui/main_window.py" line="903"/>
+        <location filename="../../src/ui/main_window.py" line="485"/>
+        <location filename="../../src/ui/main_window.py" line="910"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="484"/>
+        <location filename="../../src/ui/main_window.py" line="486"/>
         <source>填报表(&amp;G)</source>
         <translation>Entry &amp;grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="485"/>
+        <location filename="../../src/ui/main_window.py" line="487"/>
         <source>填报表</source>
         <translation>Entry grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="488"/>
-        <location filename="../../src/ui/main_window.py" line="963"/>
+        <location filename="../../src/ui/main_window.py" line="490"/>
+        <location filename="../../src/ui/main_window.py" line="970"/>
         <source>回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格</source>
         <translation>Enter moves down, Tab moves right, F2 or typing edits, Ctrl+V pastes, Ctrl+Z undoes; Ctrl+Tab leaves the grid</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="491"/>
+        <location filename="../../src/ui/main_window.py" line="493"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="492"/>
+        <location filename="../../src/ui/main_window.py" line="494"/>
         <source>任务内容(&amp;K)</source>
         <translation>Tas&amp;k text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="493"/>
+        <location filename="../../src/ui/main_window.py" line="495"/>
         <source>任务内容</source>
         <translation>Task text</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="494"/>
+        <location filename="../../src/ui/main_window.py" line="496"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="495"/>
+        <location filename="../../src/ui/main_window.py" line="497"/>
         <source>任务状态</source>
         <translation>Task status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="497"/>
+        <location filename="../../src/ui/main_window.py" line="499"/>
         <source>进展情况(&amp;J)</source>
         <translation>Progress (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="497"/>
-        <location filename="../../src/ui/main_window.py" line="904"/>
-        <location filename="../../src/ui/main_window.py" line="1123"/>
+        <location filename="../../src/ui/main_window.py" line="499"/>
+        <location filename="../../src/ui/main_window.py" line="911"/>
+        <location filename="../../src/ui/main_window.py" line="1141"/>
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="498"/>
+        <location filename="../../src/ui/main_window.py" line="500"/>
         <source>存在问题(&amp;W)</source>
         <translation>Problems (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="498"/>
-        <location filename="../../src/ui/main_window.py" line="905"/>
-        <location filename="../../src/ui/main_window.py" line="1124"/>
+        <location filename="../../src/ui/main_window.py" line="500"/>
+        <location filename="../../src/ui/main_window.py" line="912"/>
+        <location filename="../../src/ui/main_window.py" line="1142"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="499"/>
+        <location filename="../../src/ui/main_window.py" line="501"/>
         <source>下步打算(&amp;N)</source>
         <translation>&amp;Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="499"/>
-        <location filename="../../src/ui/main_window.py" line="906"/>
-        <location filename="../../src/ui/main_window.py" line="1125"/>
+        <location filename="../../src/ui/main_window.py" line="501"/>
+        <location filename="../../src/ui/main_window.py" line="913"/>
+        <location filename="../../src/ui/main_window.py" line="1143"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="505"/>
+        <location filename="../../src/ui/main_window.py" line="507"/>
         <source>离开此框或停止输入片刻后自动保存</source>
         <translation>Saved when you leave the box or stop typing for a moment</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="565"/>
+        <location filename="../../src/ui/main_window.py" line="567"/>
         <source>撤销(&amp;U) %1</source>
         <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="566"/>
+        <location filename="../../src/ui/main_window.py" line="568"/>
         <source>重做(&amp;R) %1</source>
         <translation>&amp;Redo %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="570"/>
+        <location filename="../../src/ui/main_window.py" line="572"/>
         <source>进度 — %1 — %2</source>
         <translation>Jindu — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="578"/>
+        <location filename="../../src/ui/main_window.py" line="580"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="579"/>
+        <location filename="../../src/ui/main_window.py" line="581"/>
         <source>已提交审核</source>
         <translation>submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="580"/>
+        <location filename="../../src/ui/main_window.py" line="582"/>
         <source>已签发</source>
         <translation>signed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="587"/>
+        <location filename="../../src/ui/main_window.py" line="589"/>
         <source>（未填）</source>
         <translation>(not filled)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="624"/>
+        <location filename="../../src/ui/main_window.py" line="626"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="627"/>
+        <location filename="../../src/ui/main_window.py" line="629"/>
         <source>无指标</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="634"/>
+        <location filename="../../src/ui/main_window.py" line="636"/>
         <source>已填 %1 个指标，共 %2 个</source>
         <translation>%1 of %2 indicators filled</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="653"/>
+        <location filename="../../src/ui/main_window.py" line="655"/>
         <source>已填报 %1 项工作任务，共 %2 项</source>
         <translation>%1 of %2 tasks reported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="660"/>
+        <location filename="../../src/ui/main_window.py" line="662"/>
         <source>滞后 %1 项</source>
         <translation>%1 behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="694"/>
+        <location filename="../../src/ui/main_window.py" line="696"/>
         <source>这一部分没有需要本区县填报的指标；请在下方填写工作任务的状态和说明。</source>
         <translation>This part has no indicators for your district to fill in; give each task its status and report below.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="770"/>
+        <location filename="../../src/ui/main_window.py" line="774"/>
         <source>报表：第 %1 版，%2</source>
         <translation>Return: revision %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="778"/>
+        <location filename="../../src/ui/main_window.py" line="782"/>
         <source>报送截止：%1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="861"/>
+        <location filename="../../src/ui/main_window.py" line="868"/>
         <source>工作任务 %1 的状态填写后不能清空，可改选其他状态</source>
         <translation>Task %1&apos;s status cannot be emptied once given; choose another status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="909"/>
+        <location filename="../../src/ui/main_window.py" line="916"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="933"/>
+        <location filename="../../src/ui/main_window.py" line="940"/>
         <source>此列由程序计算，只能填写“本期累计”和“备注”</source>
         <translation>This column is computed; only Total to date and Note can be typed in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1054"/>
+        <location filename="../../src/ui/main_window.py" line="1061"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1056"/>
+        <location filename="../../src/ui/main_window.py" line="1063"/>
         <source>F6 / Shift+F6：在报告期、工作任务、填报表和任务说明之间切换
 Alt+带下划线的字母：转到相应的框
 填报表中：回车下移，Tab 右移，F2 或直接输入开始编辑，Esc 取消；
@@ -1738,12 +1738,12 @@ Ctrl+PgUp / Ctrl+PgDn: previous / next period
 F7: checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1072"/>
+        <location filename="../../src/ui/main_window.py" line="1079"/>
         <source>关于进度</source>
         <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1073"/>
+        <location filename="../../src/ui/main_window.py" line="1080"/>
         <source>进度（Jindu）%1
 区县残联工作要点推进情况填报
 
@@ -1756,12 +1756,12 @@ Data folder: %2
 Log: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1110"/>
+        <location filename="../../src/ui/main_window.py" line="1127"/>
         <source>有内容没能保存</source>
         <translation>Some work could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1112"/>
+        <location filename="../../src/ui/main_window.py" line="1129"/>
         <source>下面这些内容没能保存（原因见窗口下方的提示），关闭后会丢失：
 %1
 
@@ -2982,27 +2982,27 @@ Close anyway?</translation>
         <translation>When the program carries a newer version of an installed plan, offer to install it</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="140"/>
+        <location filename="../../src/ui/plan_switcher.py" line="141"/>
         <source>选择市残联的计划包</source>
         <translation>Choose the city&apos;s plan package</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="142"/>
+        <location filename="../../src/ui/plan_switcher.py" line="143"/>
         <source>计划包 (*.zip)</source>
         <translation>Plan packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="146"/>
+        <location filename="../../src/ui/plan_switcher.py" line="147"/>
         <source>计划包未导入</source>
         <translation>Plan package not imported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="154"/>
+        <location filename="../../src/ui/plan_switcher.py" line="155"/>
         <source>市残联更换了签名密钥？</source>
         <translation>Has the city changed its signing key?</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="156"/>
+        <location filename="../../src/ui/plan_switcher.py" line="157"/>
         <source>这个计划包的签名证书与本机登记的市残联证书不同。
 
 本机登记的指纹：%1
@@ -3017,41 +3017,41 @@ The package&apos;s fingerprint: %2
 Telephone the city and check the package&apos;s fingerprint. Only if the city confirms that it changed its key, type the fingerprint you checked below (spaces allowed); otherwise cancel, and the package is not imported.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="172"/>
+        <location filename="../../src/ui/plan_switcher.py" line="173"/>
         <source>计划包已导入</source>
         <translation>Plan package imported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="187"/>
-        <location filename="../../src/ui/plan_switcher.py" line="192"/>
+        <location filename="../../src/ui/plan_switcher.py" line="188"/>
+        <location filename="../../src/ui/plan_switcher.py" line="193"/>
         <source>切换计划</source>
         <translation>Switch plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="193"/>
+        <location filename="../../src/ui/plan_switcher.py" line="194"/>
         <source>改用 %1 年的《%2》填报吗？
 各计划已填的数据都保留，可以随时切换回来。</source>
         <translation>Report against the %1 plan, “%2”?
 What was entered under each plan is kept; you can switch back at any time.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="223"/>
-        <location filename="../../src/ui/plan_switcher.py" line="241"/>
+        <location filename="../../src/ui/plan_switcher.py" line="224"/>
+        <location filename="../../src/ui/plan_switcher.py" line="242"/>
         <source>计划的新版本</source>
         <translation>Newer plan version</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="224"/>
+        <location filename="../../src/ui/plan_switcher.py" line="225"/>
         <source>已安装的计划都是最新版本。</source>
         <translation>The installed plans are up to date.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="233"/>
+        <location filename="../../src/ui/plan_switcher.py" line="234"/>
         <source>《%1》第 %2 版（已安装第 %3 版）</source>
         <translation>“%1” version %2 (version %3 installed)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_switcher.py" line="243"/>
+        <location filename="../../src/ui/plan_switcher.py" line="244"/>
         <source>程序附带了计划的新版本：
 %1
 
@@ -4279,12 +4279,12 @@ Write the fingerprint down, to confirm it with the city federation by phone.</tr
 <context>
     <name>main</name>
     <message>
-        <location filename="../../src/ui/main.py" line="177"/>
+        <location filename="../../src/ui/main.py" line="178"/>
         <source>程序出错</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="178"/>
+        <location filename="../../src/ui/main.py" line="179"/>
         <source>发生了意外错误：%1
 
 已保存的数据不受影响。详细情况已记录在日志文件：
@@ -4295,12 +4295,12 @@ Saved data is not affected. The details are in the log file:
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="230"/>
+        <location filename="../../src/ui/main.py" line="231"/>
         <source>（进程 %1，计算机 %2）</source>
         <translation> (process %1 on %2)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="235"/>
+        <location filename="../../src/ui/main.py" line="236"/>
         <source>这个数据文件夹已经在另一个进度窗口中打开%1：
 %2
 
@@ -4311,19 +4311,19 @@ Saved data is not affected. The details are in the log file:
 Switch to that window: a data folder can be open in only one window at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="271"/>
+        <location filename="../../src/ui/main.py" line="272"/>
         <source>进度</source>
         <translation>Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="275"/>
+        <location filename="../../src/ui/main.py" line="276"/>
         <source>进度已在运行</source>
         <translation>Jindu is already running</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main.py" line="211"/>
-        <location filename="../../src/ui/main.py" line="283"/>
-        <location filename="../../src/ui/main.py" line="306"/>
+        <location filename="../../src/ui/main.py" line="212"/>
+        <location filename="../../src/ui/main.py" line="284"/>
+        <location filename="../../src/ui/main.py" line="307"/>
         <source>无法打开数据</source>
         <translation>The data cannot be opened</translation>
     </message>
