@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QRunnable, QThreadPool
@@ -19,6 +20,9 @@ from app.cli import main as cli
 from app.office import OfficeService, open_office
 from ui.app_context import AppContext, UiSettings
 from ui.dialogs import DialogService
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 PASSPHRASE = "correct horse"
 
@@ -116,6 +120,19 @@ def stored_value(data_dir: Path, period: str, indicator: str) -> str | None:
         return row[0] if row else None
     finally:
         service.store.close()
+
+
+def shown_main_window(qtbot, context: AppContext, period: str, item: str) -> MainWindow:
+    """The main window, shown, on `period` with `item` selected."""
+    from ui.main_window import MainWindow
+
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.select_period(period)
+    win.select_item(item)
+    return win
 
 
 def commit_text(widget: QWidget, text: str) -> None:

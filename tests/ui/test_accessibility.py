@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import InputError
 from models.resources import resources_dir
-from tests.ui.conftest import build_context
+from tests.ui.conftest import build_context, shown_main_window
 from ui import main as ui_main
 from ui.app_context import AppContext, Appearance, Translations
 from ui.checks_dialog import ChecksDialog
@@ -107,13 +107,7 @@ def without_buddy(top: QWidget) -> list[str]:
 
 @pytest.fixture
 def window(qtbot, context: AppContext) -> MainWindow:
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.select_period("2018Q2")
-    win.select_item("2.1")
-    return win
+    return shown_main_window(qtbot, context, "2018Q2", "2.1")
 
 
 def every_window(

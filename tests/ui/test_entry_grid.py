@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.office import now_iso
 from models.backups import list_backups
-from tests.ui.conftest import commit_text, fresh_service, stored_value
+from tests.ui.conftest import commit_text, fresh_service, shown_main_window, stored_value
 from ui.app_context import AppContext
 from ui.checks_dialog import ChecksDialog
 from ui.entry_model import COL_NOTE, COL_PERCENT, COL_VALUE, EntryModel, ErrorRole, ObjectRole
@@ -31,12 +31,7 @@ PERIOD = "2018Q2"
 
 @pytest.fixture
 def window(qtbot, context: AppContext) -> Iterator[MainWindow]:
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.select_period(PERIOD)
-    win.select_item("2.1")
+    win = shown_main_window(qtbot, context, PERIOD, "2.1")
     win.grid.setFocus()
     yield win
     win.idle.stop()

@@ -12,7 +12,13 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import RecordingDialogs, commit_text, fresh_service, stored_value
+from tests.ui.conftest import (
+    RecordingDialogs,
+    commit_text,
+    fresh_service,
+    shown_main_window,
+    stored_value,
+)
 from ui.app_context import AppContext
 from ui.entry_model import COL_VALUE
 from ui.main_window import MainWindow
@@ -22,12 +28,7 @@ PERIOD = "2018Q2"
 
 @pytest.fixture
 def window(qtbot, context: AppContext) -> Iterator[MainWindow]:
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.select_period(PERIOD)
-    win.select_item("2.1")
+    win = shown_main_window(qtbot, context, PERIOD, "2.1")
     yield win
     win.idle.stop()
     refuse_writes(win, False)
