@@ -1036,7 +1036,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/entry_model.py" line="195"/>
-        <location filename="../../src/ui/entry_model.py" line="415"/>
+        <location filename="../../src/ui/entry_model.py" line="422"/>
         <source>本期累计</source>
         <translation>Total to date</translation>
     </message>
@@ -1062,7 +1062,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/entry_model.py" line="200"/>
-        <location filename="../../src/ui/entry_model.py" line="415"/>
+        <location filename="../../src/ui/entry_model.py" line="422"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1123,84 +1123,84 @@ Log: %3</translation>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="416"/>
+        <location filename="../../src/ui/entry_model.py" line="423"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="419"/>
+        <location filename="../../src/ui/entry_model.py" line="426"/>
         <source>；完成率落后时间进度，签发前须在备注或存在问题中说明</source>
         <translation>; completion trails the time elapsed: explain it in the note or under Problems before signing</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="433"/>
-        <location filename="../../src/ui/entry_model.py" line="468"/>
+        <location filename="../../src/ui/entry_model.py" line="440"/>
+        <location filename="../../src/ui/entry_model.py" line="475"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="434"/>
-        <location filename="../../src/ui/entry_model.py" line="469"/>
+        <location filename="../../src/ui/entry_model.py" line="441"/>
+        <location filename="../../src/ui/entry_model.py" line="476"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="445"/>
+        <location filename="../../src/ui/entry_model.py" line="452"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="447"/>
+        <location filename="../../src/ui/entry_model.py" line="454"/>
         <source>未下达</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="470"/>
+        <location filename="../../src/ui/entry_model.py" line="477"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="471"/>
+        <location filename="../../src/ui/entry_model.py" line="478"/>
         <source>超前</source>
         <translation>Ahead</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="472"/>
+        <location filename="../../src/ui/entry_model.py" line="479"/>
         <source>正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="480"/>
+        <location filename="../../src/ui/entry_model.py" line="487"/>
         <source>市目标：%1</source>
         <translation>City target: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="482"/>
+        <location filename="../../src/ui/entry_model.py" line="489"/>
         <source>市残联分解下达</source>
         <translation>Allocated by the city federation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="484"/>
+        <location filename="../../src/ui/entry_model.py" line="491"/>
         <source>按通知录入</source>
         <translation>Entered from the city&apos;s notice</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="489"/>
+        <location filename="../../src/ui/entry_model.py" line="496"/>
         <source>由 %1 ÷ %2 自动计算</source>
         <translation>Computed as %1 ÷ %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="494"/>
+        <location filename="../../src/ui/entry_model.py" line="501"/>
         <source>本期报表已锁定，不能修改</source>
         <translation>This period&apos;s return is locked and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="496"/>
+        <location filename="../../src/ui/entry_model.py" line="503"/>
         <source>填“是”或完成日期（如 2018-05-20），未完成填“否”</source>
         <translation>Type 是 (yes) or the completion date (such as 2018-05-20); 否 (no) if not done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="497"/>
+        <location filename="../../src/ui/entry_model.py" line="504"/>
         <source>截至本期末的累计数；可输入全角数字、1,000 或 1.2万</source>
         <translation>Cumulative total at the end of the period; full-width digits, 1,000 and 1.2万 are accepted</translation>
     </message>
@@ -1590,7 +1590,7 @@ Log: %3</translation>
     <message>
         <location filename="../../src/ui/main_window.py" line="499"/>
         <location filename="../../src/ui/main_window.py" line="911"/>
-        <location filename="../../src/ui/main_window.py" line="1141"/>
+        <location filename="../../src/ui/main_window.py" line="1152"/>
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
@@ -1602,7 +1602,7 @@ Log: %3</translation>
     <message>
         <location filename="../../src/ui/main_window.py" line="500"/>
         <location filename="../../src/ui/main_window.py" line="912"/>
-        <location filename="../../src/ui/main_window.py" line="1142"/>
+        <location filename="../../src/ui/main_window.py" line="1153"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
@@ -1614,7 +1614,7 @@ Log: %3</translation>
     <message>
         <location filename="../../src/ui/main_window.py" line="501"/>
         <location filename="../../src/ui/main_window.py" line="913"/>
-        <location filename="../../src/ui/main_window.py" line="1143"/>
+        <location filename="../../src/ui/main_window.py" line="1154"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
@@ -3612,49 +3612,60 @@ After that, this period cannot be changed until the reviewer sends it back.</tra
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="472"/>
+        <location filename="../../src/ui/return_actions.py" line="474"/>
         <source>签发%1的报表（第 %2 版）。签发后本期报表锁定，修改须更正。
 签名密钥的口令(&amp;W)：</source>
         <translation>Sign the return for %1 (revision %2). Once signed, the period is locked; changes need a correction.
 Passphrase of the signing key (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="479"/>
+        <location filename="../../src/ui/return_actions.py" line="481"/>
         <source>选择保存签发文件的文件夹</source>
         <translation>Choose the folder for the signed files</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="494"/>
+        <location filename="../../src/ui/return_actions.py" line="496"/>
         <source>报表已签发并锁定。请把上报包（.zip 文件）交给市残联。</source>
         <translation>The return is signed and locked. Send the package (the .zip file) to the city office.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="499"/>
+        <location filename="../../src/ui/return_actions.py" line="501"/>
         <source>%1的报表已签发并锁定</source>
         <translation>The return for %1 is signed and locked</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="504"/>
+        <location filename="../../src/ui/return_actions.py" line="506"/>
         <source>签发%1的报表</source>
         <translation>Sign the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="525"/>
+        <location filename="../../src/ui/return_actions.py" line="521"/>
+        <source>%1还有下面这些内容没有保存（窗口中标有 ⚠ 或仍在输入框里）：
+%2
+
+报表只含已保存的数据。仍要继续吗？</source>
+        <translation>%1 still shows the following, which is not saved (marked ⚠ in the window, or still in its box):
+%2
+
+The return holds only what is saved. Go on anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/return_actions.py" line="541"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="529"/>
+        <location filename="../../src/ui/return_actions.py" line="545"/>
         <source>更正原因(&amp;M)：写明更正的内容和原因（必填，会印在新版次的报表上）</source>
         <translation>Reason (&amp;M): what is corrected and why (required; printed on the new revision)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="539"/>
+        <location filename="../../src/ui/return_actions.py" line="555"/>
         <source>已开始%1报表的第 %2 版（草稿），可以修改了</source>
         <translation>Revision %2 of the return for %1 is open as a draft: it can be changed now</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="566"/>
+        <location filename="../../src/ui/return_actions.py" line="582"/>
         <source>准备%1报表的打印预览</source>
         <translation>Preparing the print preview of the return for %1</translation>
     </message>

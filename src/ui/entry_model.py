@@ -338,8 +338,15 @@ class EntryModel(QAbstractTableModel):
     def unsaved(self) -> list[str]:
         """The values the store could not keep, in every period:
         "2018年第二季度 2.1.1 本期累计「120」"."""
+        return self._lines(sorted(self._unsaved))
+
+    def refused(self, period_id: str) -> list[str]:
+        """Every value refused in one period and still shown (invalid, or not kept)."""
+        return self._lines(sorted(k for k in self._errors if k[0] == period_id))
+
+    def _lines(self, keys: list[tuple[str, str, int]]) -> list[str]:
         lines = []
-        for key in sorted(self._unsaved):
+        for key in keys:
             period_id, indicator_id, column = key
             text = self._errors[key][0]
             shown = text if len(text) <= 20 else text[:20] + "…"

@@ -1137,14 +1137,25 @@ class MainWindow(QMainWindow):
 
     def unsaved_work(self) -> list[str]:
         """What the store refused to keep and the window still shows (a full disk, say)."""
+        return [*self.model.unsaved(), *self._word_lines()]
+
+    def refused_in_period(self) -> list[str]:
+        """What the current period shows but the store does not hold: values refused (as
+        invalid, or not kept) and words not kept. A return is made of the stored ones."""
+        if self.model.period is None:
+            return []
+        period_id = self.model.period.id
+        return [*self.model.refused(period_id), *self._word_lines(period_id)]
+
+    def _word_lines(self, period_id: str | None = None) -> list[str]:
         labels = {
             "progress": self.tr("进展情况"),
             "problems": self.tr("存在问题"),
             "next": self.tr("下步打算"),
         }
-        words = [
-            f"{period_text(parse_period(period_id))} {item_id} {labels[field]}"
+        return [
+            f"{period_text(parse_period(period))} {item_id} {labels[field]}"
             f"「{text[:20]}{'…' if len(text) > 20 else ''}」"
-            for (period_id, item_id, field), text in sorted(self._unsaved_words.items())
+            for (period, item_id, field), text in sorted(self._unsaved_words.items())
+            if period_id is None or period == period_id
         ]
-        return [*self.model.unsaved(), *words]

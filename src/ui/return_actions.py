@@ -409,7 +409,7 @@ class ReturnActions(QObject):
             return
         self.window_.save_narratives()
         title = self.tr("提交审核")
-        if not self.dialogs.question(
+        if not self._refusals_accepted(title) or not self.dialogs.question(
             self.window_,
             title,
             self.tr(
@@ -465,6 +465,8 @@ class ReturnActions(QObject):
             return
         record = service.return_record(period)
         title = self.tr("签发")
+        if not self._refusals_accepted(title):
+            return
         passphrase = self.dialogs.ask_passphrase(
             self.window_,
             title,
@@ -507,6 +509,20 @@ class ReturnActions(QObject):
             describe=describe,
             on_done=done,
             writes=True,
+        )
+
+    def _refusals_accepted(self, title: str) -> bool:
+        """Whether to go on although the period shows values the store does not hold."""
+        refused = self.window_.refused_in_period()
+        return not refused or self.dialogs.question(
+            self.window_,
+            title,
+            self.tr(
+                "%1还有下面这些内容没有保存（窗口中标有 ⚠ 或仍在输入框里）：\n%2\n\n"
+                "报表只含已保存的数据。仍要继续吗？"
+            )
+            .replace("%1", self._period_label())
+            .replace("%2", "\n".join(refused)),
         )
 
     def show_obstacles(self, checks: list[Check]) -> ObstaclesDialog:

@@ -429,3 +429,25 @@ def test_the_overview_follows_the_state(
     assert win.pages.currentWidget() is overview
     assert overview.checks.topLevelItemCount() >= 1
     assert win.page_actions["overview"].shortcut().toString() == "Ctrl+2"
+
+
+@pytest.mark.parametrize("action", ["submit", "sign"])
+def test_a_refused_value_still_shown_is_named_before_submitting_or_signing(
+    qtbot, filled: AppContext, return_dialogs: ReturnDialogs, tmp_path: Path, action: str
+) -> None:
+    """The grid shows 2.1.1 as 「1,2,3」 (refused); the store holds 1234: the clerk is told
+    that the return carries what is saved, and nothing happens on "no"."""
+    return_dialogs.answers.update({"ask_passphrase": PASSPHRASE, "choose_folder": str(tmp_path)})
+    win = open_window(qtbot, filled)
+    win.select_item("2.1")
+    assert not win.model.setData(win.model.index(win.model.row_of("2.1.1"), COL_VALUE), "1,2,3")
+    return_dialogs.answers["question"] = [False]
+    actions_of(win).actions[action].trigger()
+    (asked,) = return_dialogs.texts("question")
+    assert "2.1.1" in asked and "1,2,3" in asked and "已保存" in asked
+    assert state_of(filled.data_dir)[:2] == (1, "draft")
+    assert return_dialogs.texts("ask_passphrase") == []  # stopped before the passphrase
+
+    # Without the refused value (Escape on the cell), nothing more is asked about it.
+    win.model.clear_error(win.model.row_of("2.1.1"), COL_VALUE)
+    assert win.refused_in_period() == []
