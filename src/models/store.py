@@ -112,7 +112,7 @@ _WRITE_REFUSALS = {
     sqlite3.SQLITE_FULL: "磁盘已满，请腾出磁盘空间后重试",
     sqlite3.SQLITE_READONLY: "文件只读或没有写入权限",
     sqlite3.SQLITE_PERM: "没有写入权限",
-    sqlite3.SQLITE_CANTOPEN: "无法打开文件写入",
+    sqlite3.SQLITE_CANTOPEN: "无法打开或建立文件（文件夹只读、没有权限，或磁盘已满）",
     sqlite3.SQLITE_BUSY: "数据库正被其他程序占用，请稍后重试",
     sqlite3.SQLITE_LOCKED: "数据库正被其他程序占用，请稍后重试",
     sqlite3.SQLITE_IOERR: "磁盘读写出错",
@@ -137,6 +137,9 @@ def _connect(path: Path) -> Connection:
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA recursive_triggers = ON")
     except sqlite3.DatabaseError as exc:
+        reason = write_refused_reason(exc) if isinstance(exc, sqlite3.OperationalError) else None
+        if reason is not None:  # the folder or the disk, not the file's contents
+            raise StoreError(f"无法打开数据库 {path}：{reason}。") from exc
         raise StoreError(
             f"无法打开数据库 {path}：{exc}。如文件已损坏，请用 jindu restore 恢复备份。"
         ) from exc

@@ -234,3 +234,14 @@ def test_backups_are_read_by_the_stamp_in_their_name(tmp_path: Path) -> None:
         (datetime(2026, 11, 30, 0, 0, 0, 1), "manual"),
         (datetime(2026, 11, 29, 9, 11, 2, 123456), "daily"),
     ]
+
+
+def test_a_database_that_cannot_be_opened_says_why_without_calling_it_damaged(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "jindu.sqlite3"
+    path.mkdir()  # what SQLite answers for a folder it may not write: it cannot open the file
+    with pytest.raises(StoreError) as refused:
+        open_store(path, ACTOR)
+    assert str(path) in refused.value.message and "没有权限" in refused.value.message
+    assert "损坏" not in refused.value.message
