@@ -761,10 +761,22 @@ class MainWindow(QMainWindow):
         self.periodChanged.emit(period.id)
 
     def reload(self) -> None:
-        """Read the period again from the store (after a state change, an import, F5)."""
-        if self.model.period is not None:
-            self.model.forget_refusals(self.model.period.id)
-            self.select_period(self.model.period.id)
+        """Read the period again from the store (after a state change, an import, F5).
+
+        What the clerk typed and the store refused stays, unless the period is no longer
+        open for editing (submitted or signed since): then it shows what the store holds."""
+        if self.model.period is None:
+            return
+        period_id = self.model.period.id
+        self.select_period(period_id)
+        if self.model.editable:
+            return
+        refused = [k for k in self._unsaved_words if k[0] == period_id]
+        if refused or self.model.refused(period_id):
+            self.model.forget_refusals(period_id)
+            for key in refused:
+                del self._unsaved_words[key]
+            self.select_period(period_id)
 
     def _update_status(self) -> None:
         data = self.model.period_data
