@@ -947,7 +947,16 @@ class PlanEditor(QMainWindow):
             self._scroll_notice_to(key)
         finally:
             self._loading = False
+            self._show_starts()
             self._update_actions()
+
+    def _show_starts(self) -> None:
+        """Long texts show their beginning: setText leaves a field scrolled to its end
+        ("…018年全市残疾人工作要点"). The field being typed in is left alone."""
+        page = self.stack.currentWidget()
+        for edit in page.findChildren(QLineEdit) if page is not None else []:
+            if not edit.hasFocus():
+                edit.setCursorPosition(0)
 
     def _fill_plan_page(self) -> None:
         cat = self.catalogue

@@ -443,3 +443,20 @@ def test_a_field_still_being_typed_in_counts_when_the_editor_closes(  # type: ig
     assert editor.isVisible()
     assert "未保存" in dialogs.texts("question")[-1]
     assert indicator(editor, "2.1.2").target == Decimal(12345)
+
+
+def test_long_texts_in_the_forms_show_their_beginning(  # type: ignore[no-untyped-def]
+    qtbot, editor: PlanEditor
+) -> None:
+    """A field narrower than its text shows where the text starts, not where it ends."""
+    editor.resize(700, 600)
+    editor.edit_installed("cq-2018")
+    editor.select_key(PLAN_KEY)
+    title = editor.plan_fields["title"]
+    assert isinstance(title, QLineEdit)
+    title.setFixedWidth(title.fontMetrics().horizontalAdvance("2018年"))
+    editor.select_id("1")
+    editor.select_key(PLAN_KEY)  # filled again
+    assert title.text().startswith("2018年") and title.cursorPosition() == 0
+    editor.select_id("2.1.1")
+    assert editor.ind_name.cursorPosition() == 0
