@@ -1537,7 +1537,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="485"/>
-        <location filename="../../src/ui/main_window.py" line="910"/>
+        <location filename="../../src/ui/main_window.py" line="922"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1553,7 +1553,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="490"/>
-        <location filename="../../src/ui/main_window.py" line="970"/>
+        <location filename="../../src/ui/main_window.py" line="982"/>
         <source>回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格</source>
         <translation>Enter moves down, Tab moves right, F2 or typing edits, Ctrl+V pastes, Ctrl+Z undoes; Ctrl+Tab leaves the grid</translation>
     </message>
@@ -1589,8 +1589,8 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="499"/>
-        <location filename="../../src/ui/main_window.py" line="911"/>
-        <location filename="../../src/ui/main_window.py" line="1152"/>
+        <location filename="../../src/ui/main_window.py" line="923"/>
+        <location filename="../../src/ui/main_window.py" line="1164"/>
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
@@ -1601,8 +1601,8 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="500"/>
-        <location filename="../../src/ui/main_window.py" line="912"/>
-        <location filename="../../src/ui/main_window.py" line="1153"/>
+        <location filename="../../src/ui/main_window.py" line="924"/>
+        <location filename="../../src/ui/main_window.py" line="1165"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
@@ -1613,8 +1613,8 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="501"/>
-        <location filename="../../src/ui/main_window.py" line="913"/>
-        <location filename="../../src/ui/main_window.py" line="1154"/>
+        <location filename="../../src/ui/main_window.py" line="925"/>
+        <location filename="../../src/ui/main_window.py" line="1166"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
@@ -1689,37 +1689,37 @@ Log: %3</translation>
         <translation>This part has no indicators for your district to fill in; give each task its status and report below.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="774"/>
+        <location filename="../../src/ui/main_window.py" line="786"/>
         <source>报表：第 %1 版，%2</source>
         <translation>Return: revision %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="782"/>
+        <location filename="../../src/ui/main_window.py" line="794"/>
         <source>报送截止：%1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="868"/>
+        <location filename="../../src/ui/main_window.py" line="880"/>
         <source>工作任务 %1 的状态填写后不能清空，可改选其他状态</source>
         <translation>Task %1&apos;s status cannot be emptied once given; choose another status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="916"/>
+        <location filename="../../src/ui/main_window.py" line="928"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="940"/>
+        <location filename="../../src/ui/main_window.py" line="952"/>
         <source>此列由程序计算，只能填写“本期累计”和“备注”</source>
         <translation>This column is computed; only Total to date and Note can be typed in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1061"/>
+        <location filename="../../src/ui/main_window.py" line="1073"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1063"/>
+        <location filename="../../src/ui/main_window.py" line="1075"/>
         <source>F6 / Shift+F6：在报告期、工作任务、填报表和任务说明之间切换
 Alt+带下划线的字母：转到相应的框
 填报表中：回车下移，Tab 右移，F2 或直接输入开始编辑，Esc 取消；
@@ -1738,12 +1738,12 @@ Ctrl+PgUp / Ctrl+PgDn: previous / next period
 F7: checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1079"/>
+        <location filename="../../src/ui/main_window.py" line="1091"/>
         <source>关于进度</source>
         <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1080"/>
+        <location filename="../../src/ui/main_window.py" line="1092"/>
         <source>进度（Jindu）%1
 区县残联工作要点推进情况填报
 
@@ -1756,12 +1756,12 @@ Data folder: %2
 Log: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1127"/>
+        <location filename="../../src/ui/main_window.py" line="1139"/>
         <source>有内容没能保存</source>
         <translation>Some work could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1129"/>
+        <location filename="../../src/ui/main_window.py" line="1141"/>
         <source>下面这些内容没能保存（原因见窗口下方的提示），关闭后会丢失：
 %1
 
@@ -2214,8 +2214,8 @@ Close anyway?</translation>
     <name>PlanEditor</name>
     <message>
         <location filename="../../src/ui/plan_editor.py" line="481"/>
-        <location filename="../../src/ui/plan_editor.py" line="657"/>
-        <location filename="../../src/ui/plan_editor.py" line="1503"/>
+        <location filename="../../src/ui/plan_editor.py" line="668"/>
+        <location filename="../../src/ui/plan_editor.py" line="1524"/>
         <source>计划编辑</source>
         <translation>Plan editor</translation>
     </message>
@@ -2426,520 +2426,550 @@ Close anyway?</translation>
         <translation>Draft notes (&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="552"/>
+        <location filename="../../src/ui/plan_editor.py" line="544"/>
+        <source>表号：</source>
+        <translation>Form number:</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_editor.py" line="545"/>
+        <source>制表机关：</source>
+        <translation>Compiled by:</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_editor.py" line="546"/>
+        <source>批准机关：</source>
+        <translation>Approved by:</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_editor.py" line="547"/>
+        <source>批准文号：</source>
+        <translation>Approval number:</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_editor.py" line="548"/>
+        <source>有效期至：</source>
+        <translation>Valid until:</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_editor.py" line="549"/>
+        <source>说明：</source>
+        <translation>Note on the markings:</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/plan_editor.py" line="563"/>
         <source>每年</source>
         <translation>Yearly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="553"/>
+        <location filename="../../src/ui/plan_editor.py" line="564"/>
         <source>每半年</source>
         <translation>Half-yearly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="554"/>
+        <location filename="../../src/ui/plan_editor.py" line="565"/>
         <source>每季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="555"/>
+        <location filename="../../src/ui/plan_editor.py" line="566"/>
         <source>每月</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="560"/>
+        <location filename="../../src/ui/plan_editor.py" line="571"/>
         <source>序号(&amp;N)：</source>
         <translation>&amp;Number:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="561"/>
+        <location filename="../../src/ui/plan_editor.py" line="572"/>
         <source>标题(&amp;L)：</source>
         <translation>Tit&amp;le:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="562"/>
+        <location filename="../../src/ui/plan_editor.py" line="573"/>
         <source>正文(&amp;Z)：</source>
         <translation>Text (&amp;Z):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="566"/>
+        <location filename="../../src/ui/plan_editor.py" line="577"/>
         <source>指标名称(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="567"/>
+        <location filename="../../src/ui/plan_editor.py" line="578"/>
         <source>类型(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="568"/>
+        <location filename="../../src/ui/plan_editor.py" line="579"/>
         <source>单位(&amp;N)：</source>
         <translation>U&amp;nit:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="569"/>
+        <location filename="../../src/ui/plan_editor.py" line="580"/>
         <source>目标(&amp;G)：</source>
         <translation>Tar&amp;get:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="570"/>
+        <location filename="../../src/ui/plan_editor.py" line="581"/>
         <source>目标上限（区间）(&amp;A)：</source>
         <translation>Upper bound of a r&amp;ange:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="571"/>
+        <location filename="../../src/ui/plan_editor.py" line="582"/>
         <source>比较(&amp;J)：</source>
         <translation>Comparator (&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="572"/>
+        <location filename="../../src/ui/plan_editor.py" line="583"/>
         <source>填报层级(&amp;V)：</source>
         <translation>Reported by (le&amp;vel):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="573"/>
+        <location filename="../../src/ui/plan_editor.py" line="584"/>
         <source>适用区县(&amp;Q)：</source>
         <translation>Districts (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="574"/>
+        <location filename="../../src/ui/plan_editor.py" line="585"/>
         <source>比率公式分子(&amp;Y)：</source>
         <translation>Rate numerator (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="575"/>
+        <location filename="../../src/ui/plan_editor.py" line="586"/>
         <source>比率公式分母(&amp;D)：</source>
         <translation>Rate &amp;denominator:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="576"/>
+        <location filename="../../src/ui/plan_editor.py" line="587"/>
         <source>来源句(&amp;S)：</source>
         <translation>&amp;Source sentence:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="577"/>
+        <location filename="../../src/ui/plan_editor.py" line="588"/>
         <source>备注(&amp;O)：</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="580"/>
+        <location filename="../../src/ui/plan_editor.py" line="591"/>
         <source>如 2000、1.2万、80%</source>
         <translation>e.g. 2000, 1.2万, 80%</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="581"/>
+        <location filename="../../src/ui/plan_editor.py" line="592"/>
         <source>区间目标（如 5-8）的上限，否则留空</source>
         <translation>Upper bound of a range (such as 5-8); otherwise empty</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="582"/>
+        <location filename="../../src/ui/plan_editor.py" line="593"/>
         <source>选择区县(&amp;C)…</source>
         <translation>&amp;Choose districts…</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="583"/>
+        <location filename="../../src/ui/plan_editor.py" line="594"/>
         <source>选择区县</source>
         <translation>Choose districts</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="584"/>
+        <location filename="../../src/ui/plan_editor.py" line="595"/>
         <source>用原文中选中的文字(&amp;W)</source>
         <translation>Use selected notice text (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="585"/>
+        <location filename="../../src/ui/plan_editor.py" line="596"/>
         <source>用原文中选中的文字作来源句</source>
         <translation>Use the selected notice text as the source sentence</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="587"/>
+        <location filename="../../src/ui/plan_editor.py" line="598"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="588"/>
+        <location filename="../../src/ui/plan_editor.py" line="599"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="589"/>
+        <location filename="../../src/ui/plan_editor.py" line="600"/>
         <source>比率</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="590"/>
+        <location filename="../../src/ui/plan_editor.py" line="601"/>
         <source>完成事项</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="595"/>
-        <location filename="../../src/ui/plan_editor.py" line="972"/>
+        <location filename="../../src/ui/plan_editor.py" line="606"/>
+        <location filename="../../src/ui/plan_editor.py" line="992"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="596"/>
+        <location filename="../../src/ui/plan_editor.py" line="607"/>
         <source>≥ 以上</source>
         <translation>≥ at least</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="597"/>
+        <location filename="../../src/ui/plan_editor.py" line="608"/>
         <source>≤ 以下</source>
         <translation>≤ at most</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="602"/>
-        <location filename="../../src/ui/plan_editor.py" line="822"/>
+        <location filename="../../src/ui/plan_editor.py" line="613"/>
+        <location filename="../../src/ui/plan_editor.py" line="833"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="602"/>
-        <location filename="../../src/ui/plan_editor.py" line="822"/>
+        <location filename="../../src/ui/plan_editor.py" line="613"/>
+        <location filename="../../src/ui/plan_editor.py" line="833"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="607"/>
+        <location filename="../../src/ui/plan_editor.py" line="618"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="608"/>
+        <location filename="../../src/ui/plan_editor.py" line="619"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="609"/>
+        <location filename="../../src/ui/plan_editor.py" line="620"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="610"/>
+        <location filename="../../src/ui/plan_editor.py" line="621"/>
         <source>层级与区县</source>
         <translation>Level and districts</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="611"/>
+        <location filename="../../src/ui/plan_editor.py" line="622"/>
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="624"/>
+        <location filename="../../src/ui/plan_editor.py" line="635"/>
         <source>（未命名计划）</source>
         <translation>(untitled plan)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="626"/>
+        <location filename="../../src/ui/plan_editor.py" line="637"/>
         <source>计划编辑 — %1</source>
         <translation>Plan editor — %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="643"/>
+        <location filename="../../src/ui/plan_editor.py" line="654"/>
         <source>已载入：%1 个部分，%2 项工作任务，%3 个指标。</source>
         <translation>Loaded: %1 sections, %2 tasks, %3 indicators.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="657"/>
+        <location filename="../../src/ui/plan_editor.py" line="668"/>
         <source>当前目录有未保存或未发布的修改，放弃这些修改吗？</source>
         <translation>The catalogue has changes that are not saved or published. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="663"/>
-        <location filename="../../src/ui/plan_editor.py" line="673"/>
+        <location filename="../../src/ui/plan_editor.py" line="674"/>
+        <location filename="../../src/ui/plan_editor.py" line="684"/>
         <source>打开通知原文</source>
         <translation>Open notice</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="663"/>
+        <location filename="../../src/ui/plan_editor.py" line="674"/>
         <source>通知 (*.txt *.docx *.pdf)</source>
         <translation>Notices (*.txt *.docx *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="674"/>
+        <location filename="../../src/ui/plan_editor.py" line="685"/>
         <source>用这份通知重新生成草稿吗？选“否”只显示原文，保留当前目录。</source>
         <translation>Draft the catalogue again from this notice? &quot;No&quot; only shows the text and keeps the current catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="683"/>
+        <location filename="../../src/ui/plan_editor.py" line="694"/>
         <source>无法打开通知</source>
         <translation>Cannot open the notice</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="691"/>
+        <location filename="../../src/ui/plan_editor.py" line="702"/>
         <source>打开计划目录</source>
         <translation>Open catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="691"/>
-        <location filename="../../src/ui/plan_editor.py" line="740"/>
+        <location filename="../../src/ui/plan_editor.py" line="702"/>
+        <location filename="../../src/ui/plan_editor.py" line="751"/>
         <source>计划目录 (*.json)</source>
         <translation>Plan catalogues (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="698"/>
+        <location filename="../../src/ui/plan_editor.py" line="709"/>
         <source>无法打开计划目录</source>
         <translation>Cannot open the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="709"/>
+        <location filename="../../src/ui/plan_editor.py" line="720"/>
         <source>无法读取已安装的计划</source>
         <translation>Cannot read the installed plans</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="712"/>
+        <location filename="../../src/ui/plan_editor.py" line="723"/>
         <source>（没有已安装的计划）</source>
         <translation>(no installed plans)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="715"/>
+        <location filename="../../src/ui/plan_editor.py" line="726"/>
         <source>%1（%2，%3 年，第 %4 版）</source>
         <translation>%1 (%2, %3, version %4)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="730"/>
+        <location filename="../../src/ui/plan_editor.py" line="741"/>
         <source>无法读取计划</source>
         <translation>Cannot read the plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="740"/>
+        <location filename="../../src/ui/plan_editor.py" line="751"/>
         <source>保存计划目录</source>
         <translation>Save catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="747"/>
+        <location filename="../../src/ui/plan_editor.py" line="758"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="752"/>
+        <location filename="../../src/ui/plan_editor.py" line="763"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="760"/>
+        <location filename="../../src/ui/plan_editor.py" line="771"/>
         <source>导出为工作簿</source>
         <translation>Export as workbook</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="760"/>
-        <location filename="../../src/ui/plan_editor.py" line="777"/>
+        <location filename="../../src/ui/plan_editor.py" line="771"/>
+        <location filename="../../src/ui/plan_editor.py" line="788"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="767"/>
+        <location filename="../../src/ui/plan_editor.py" line="778"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="770"/>
+        <location filename="../../src/ui/plan_editor.py" line="781"/>
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="777"/>
+        <location filename="../../src/ui/plan_editor.py" line="788"/>
         <source>从工作簿导入</source>
         <translation>Import from workbook</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="785"/>
+        <location filename="../../src/ui/plan_editor.py" line="796"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="788"/>
+        <location filename="../../src/ui/plan_editor.py" line="799"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="810"/>
+        <location filename="../../src/ui/plan_editor.py" line="821"/>
         <source>计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="811"/>
+        <location filename="../../src/ui/plan_editor.py" line="822"/>
         <source>（未命名）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="827"/>
+        <location filename="../../src/ui/plan_editor.py" line="838"/>
         <source>待核 %1</source>
         <translation>check %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="827"/>
+        <location filename="../../src/ui/plan_editor.py" line="838"/>
         <source>识别 %1</source>
         <translation>found %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="829"/>
+        <location filename="../../src/ui/plan_editor.py" line="840"/>
         <source>（未命名指标）</source>
         <translation>(unnamed indicator)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="829"/>
+        <location filename="../../src/ui/plan_editor.py" line="840"/>
         <source>（无目标）</source>
         <translation>(no target)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="926"/>
+        <location filename="../../src/ui/plan_editor.py" line="937"/>
         <source>计划信息</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="936"/>
+        <location filename="../../src/ui/plan_editor.py" line="947"/>
         <source>指标 %1</source>
         <translation>Indicator %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="944"/>
+        <location filename="../../src/ui/plan_editor.py" line="955"/>
         <source>部分 %1</source>
         <translation>Section %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="944"/>
+        <location filename="../../src/ui/plan_editor.py" line="955"/>
         <source>工作任务 %1</source>
         <translation>Task %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="989"/>
+        <location filename="../../src/ui/plan_editor.py" line="1009"/>
         <source>（市级指标由市残联填报）</source>
         <translation>(a city indicator, reported by the city office)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="998"/>
+        <location filename="../../src/ui/plan_editor.py" line="1018"/>
         <source>（不由公式计算）</source>
         <translation>(not computed)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1007"/>
+        <location filename="../../src/ui/plan_editor.py" line="1027"/>
         <source>草稿识别出的目标：「%1」</source>
         <translation>Target found by the draft: &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1009"/>
+        <location filename="../../src/ui/plan_editor.py" line="1029"/>
         <source>，置信度 %1</source>
         <translation>, confidence %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1011"/>
+        <location filename="../../src/ui/plan_editor.py" line="1031"/>
         <source>（较低，请核对）</source>
         <translation> (low, please check)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1017"/>
+        <location filename="../../src/ui/plan_editor.py" line="1037"/>
         <source>未接受：</source>
         <translation>Not accepted: </translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1128"/>
+        <location filename="../../src/ui/plan_editor.py" line="1148"/>
         <source>等 %1 处</source>
         <translation> and more (%1 in all)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1129"/>
+        <location filename="../../src/ui/plan_editor.py" line="1149"/>
         <source>编号已按位置重排：</source>
         <translation>IDs renumbered by position: </translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1132"/>
+        <location filename="../../src/ui/plan_editor.py" line="1152"/>
         <source>。注意：已发布计划的编号不能改变，发布为新版本时会被拒绝；新增内容请排在原有内容之后。</source>
         <translation>. Note: the IDs of a published plan cannot change; a new version like this will be refused. Put new entries after the existing ones.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1142"/>
+        <location filename="../../src/ui/plan_editor.py" line="1162"/>
         <source>新部分</source>
         <translation>New section</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1145"/>
-        <location filename="../../src/ui/plan_editor.py" line="1171"/>
+        <location filename="../../src/ui/plan_editor.py" line="1165"/>
+        <location filename="../../src/ui/plan_editor.py" line="1191"/>
         <source>新工作任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1195"/>
+        <location filename="../../src/ui/plan_editor.py" line="1215"/>
         <source>删除%1？</source>
         <translation>Delete %1?</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1197"/>
+        <location filename="../../src/ui/plan_editor.py" line="1217"/>
         <source>其下的工作任务和指标也将一并删除。</source>
         <translation> Its tasks and indicators are deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1198"/>
+        <location filename="../../src/ui/plan_editor.py" line="1218"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1217"/>
+        <location filename="../../src/ui/plan_editor.py" line="1237"/>
         <source>已在最前或最后，不能再移动。</source>
         <translation>Already first or last; it cannot move further.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1275"/>
+        <location filename="../../src/ui/plan_editor.py" line="1288"/>
         <source>没有通知原文。用“打开通知原文”载入 .txt、.docx 或 .pdf。</source>
         <translation>No notice text. Use &quot;Open notice&quot; to load a .txt, .docx or .pdf file.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1354"/>
+        <location filename="../../src/ui/plan_editor.py" line="1375"/>
         <source>请先在右侧通知原文中选中此指标所在的句子。</source>
         <translation>First select the indicator&apos;s sentence in the notice on the right.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1371"/>
+        <location filename="../../src/ui/plan_editor.py" line="1392"/>
         <source>没有发现问题，可以发布。</source>
         <translation>No problems found: ready to publish.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1385"/>
+        <location filename="../../src/ui/plan_editor.py" line="1406"/>
         <source>检查完成：%1 处问题。</source>
         <translation>Check finished: %1 problems.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1387"/>
+        <location filename="../../src/ui/plan_editor.py" line="1408"/>
         <source>检查完成：没有问题。</source>
         <translation>Check finished: no problems.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1417"/>
+        <location filename="../../src/ui/plan_editor.py" line="1438"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1447"/>
+        <location filename="../../src/ui/plan_editor.py" line="1468"/>
         <source>确认删除编号</source>
         <translation>Confirm removed IDs</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1454"/>
-        <location filename="../../src/ui/plan_editor.py" line="1461"/>
+        <location filename="../../src/ui/plan_editor.py" line="1475"/>
+        <location filename="../../src/ui/plan_editor.py" line="1482"/>
         <source>未发布</source>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1455"/>
+        <location filename="../../src/ui/plan_editor.py" line="1476"/>
         <source>计划目录还有 %1 处问题，请按“检查结果”逐项修改后再发布。</source>
         <translation>The catalogue still has %1 problems; correct them from &quot;Check results&quot; before publishing.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1468"/>
+        <location filename="../../src/ui/plan_editor.py" line="1489"/>
         <source>已发布《%1》（%2 第 %3 版），已安装到本数据库。目录文件：%4。</source>
         <translation>Published &quot;%1&quot; (%2, version %3) and installed it in this database. Catalogue file: %4.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1474"/>
+        <location filename="../../src/ui/plan_editor.py" line="1495"/>
         <source>下一步：在任务分解表中分解区县目标，然后导出计划包下发区县。</source>
         <translation> Next: allocate the district targets in the allocation workbook, then export the plan package for the districts.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1476"/>
+        <location filename="../../src/ui/plan_editor.py" line="1497"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_editor.py" line="1504"/>
+        <location filename="../../src/ui/plan_editor.py" line="1525"/>
         <source>当前目录有未保存或未发布的修改，关闭并放弃这些修改吗？</source>
         <translation>The catalogue has changes that are not saved or published. Close and discard them?</translation>
     </message>

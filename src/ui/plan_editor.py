@@ -539,8 +539,19 @@ class PlanEditor(QMainWindow):
             "due_days": self.tr("报送期限（期末后天数）(&G)："),
             "warnings": self.tr("草稿提示(&H)："),
         }
+        # The report form's header fields, named as the printed form names them.
+        form_labels = {
+            "表号": self.tr("表号："),
+            "制表机关": self.tr("制表机关："),
+            "批准机关": self.tr("批准机关："),
+            "批准文号": self.tr("批准文号："),
+            "有效期至": self.tr("有效期至："),
+            "说明": self.tr("说明："),
+        }
         for key in FORM_FIELDS:
-            labels["form." + key] = f"{key}："
+            labels["form." + key] = form_labels.get(key, f"{key}：")
+        if not self.catalogue.notice:
+            self.notice.setPlaceholderText(self._no_notice_text())
         for key, text in labels.items():
             self.plan_rows[key].set_text(text)
         issued = self.plan_fields["issued"]
@@ -1273,6 +1284,9 @@ class PlanEditor(QMainWindow):
         found = re.compile(r"\s*".join(chars)).search(notice)
         return (found.start(), found.end()) if found else None
 
+    def _no_notice_text(self) -> str:
+        return self.tr("没有通知原文。用“打开通知原文”载入 .txt、.docx 或 .pdf。")
+
     def _show_notice(self, keep_scroll: bool = False) -> None:
         """Show the notice with every indicator's sentence tinted and its target in bold."""
         bar = self.notice.verticalScrollBar()
@@ -1280,9 +1294,7 @@ class PlanEditor(QMainWindow):
         self.notice.setPlainText(self.catalogue.notice)
         self._places = {}
         if not self.catalogue.notice:
-            self.notice.setPlaceholderText(
-                self.tr("没有通知原文。用“打开通知原文”载入 .txt、.docx 或 .pdf。")
-            )
+            self.notice.setPlaceholderText(self._no_notice_text())
             return
         sentence = QTextCharFormat()
         sentence.setBackground(SENTENCE_BACKGROUND)

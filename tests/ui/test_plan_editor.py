@@ -460,3 +460,23 @@ def test_long_texts_in_the_forms_show_their_beginning(  # type: ignore[no-untype
     assert title.text().startswith("2018年") and title.cursorPosition() == 0
     editor.select_id("2.1.1")
     assert editor.ind_name.cursorPosition() == 0
+
+
+def test_the_form_fields_and_the_empty_notice_follow_the_language(  # type: ignore[no-untyped-def]
+    qtbot, editor: PlanEditor, qapp
+) -> None:
+    from ui.app_context import Translations
+
+    translations = Translations(qapp)
+    try:
+        translations.install("en")
+        qapp.processEvents()  # Qt delivers LanguageChange as an event
+        assert editor.plan_rows["form.表号"].label.text() == "Form number:"
+        assert editor.plan_rows["form.说明"].label.text() == "Note on the markings:"
+        assert editor.notice.placeholderText().startswith("No notice text")
+        translations.install("zh_CN")
+        qapp.processEvents()
+        assert editor.plan_rows["form.表号"].label.text() == "表号："
+        assert editor.notice.placeholderText().startswith("没有通知原文")
+    finally:
+        translations.uninstall()
