@@ -3590,86 +3590,91 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="386"/>
+        <location filename="../../src/ui/return_actions.py" line="377"/>
+        <source>读取并检查工作簿</source>
+        <translation>Reading and checking the workbook</translation>
+    </message>
+    <message>
+        <location filename="../../src/ui/return_actions.py" line="388"/>
         <source>工作簿与已保存的数据相同，没有需要导入的内容。</source>
         <translation>The workbook holds the same data as saved: nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="388"/>
+        <location filename="../../src/ui/return_actions.py" line="390"/>
         <source>已导入 %1 个指标、%2 项工作任务的修改。导入前已自动备份：%3</source>
         <translation>Imported the changes of %1 indicators and %2 tasks. A backup was made first: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="402"/>
+        <location filename="../../src/ui/return_actions.py" line="404"/>
         <source>导入 %1</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="411"/>
+        <location filename="../../src/ui/return_actions.py" line="413"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="416"/>
+        <location filename="../../src/ui/return_actions.py" line="418"/>
         <source>把%1的报表提交给审核人吗？
 提交后，审核人退回之前不能再修改本期数据。</source>
         <translation>Submit the return for %1 to the reviewer?
 After that, this period cannot be changed until the reviewer sends it back.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="426"/>
+        <location filename="../../src/ui/return_actions.py" line="428"/>
         <source>%1的报表（第 %2 版）已提交审核</source>
         <translation>The return for %1 (revision %2) was submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="436"/>
+        <location filename="../../src/ui/return_actions.py" line="438"/>
         <source>退回修改</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="440"/>
+        <location filename="../../src/ui/return_actions.py" line="442"/>
         <source>退回意见(&amp;M)：写明需要修改的地方（必填）</source>
         <translation>Co&amp;mment: what must be changed (required)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="450"/>
+        <location filename="../../src/ui/return_actions.py" line="452"/>
         <source>%1的报表已退回修改：%2</source>
         <translation>The return for %1 was sent back: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="467"/>
+        <location filename="../../src/ui/return_actions.py" line="469"/>
         <source>签发</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="474"/>
+        <location filename="../../src/ui/return_actions.py" line="476"/>
         <source>签发%1的报表（第 %2 版）。签发后本期报表锁定，修改须更正。
 签名密钥的口令(&amp;W)：</source>
         <translation>Sign the return for %1 (revision %2). Once signed, the period is locked; changes need a correction.
 Passphrase of the signing key (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="481"/>
+        <location filename="../../src/ui/return_actions.py" line="483"/>
         <source>选择保存签发文件的文件夹</source>
         <translation>Choose the folder for the signed files</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="496"/>
+        <location filename="../../src/ui/return_actions.py" line="498"/>
         <source>报表已签发并锁定。请把上报包（.zip 文件）交给市残联。</source>
         <translation>The return is signed and locked. Send the package (the .zip file) to the city office.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="501"/>
+        <location filename="../../src/ui/return_actions.py" line="503"/>
         <source>%1的报表已签发并锁定</source>
         <translation>The return for %1 is signed and locked</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="506"/>
+        <location filename="../../src/ui/return_actions.py" line="508"/>
         <source>签发%1的报表</source>
         <translation>Sign the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="521"/>
+        <location filename="../../src/ui/return_actions.py" line="523"/>
         <source>%1还有下面这些内容没有保存（窗口中标有 ⚠ 或仍在输入框里）：
 %2
 
@@ -3680,22 +3685,22 @@ Passphrase of the signing key (&amp;W):</translation>
 The return holds only what is saved. Go on anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="541"/>
+        <location filename="../../src/ui/return_actions.py" line="543"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="545"/>
+        <location filename="../../src/ui/return_actions.py" line="547"/>
         <source>更正原因(&amp;M)：写明更正的内容和原因（必填，会印在新版次的报表上）</source>
         <translation>Reason (&amp;M): what is corrected and why (required; printed on the new revision)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="555"/>
+        <location filename="../../src/ui/return_actions.py" line="557"/>
         <source>已开始%1报表的第 %2 版（草稿），可以修改了</source>
         <translation>Revision %2 of the return for %1 is open as a draft: it can be changed now</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="582"/>
+        <location filename="../../src/ui/return_actions.py" line="584"/>
         <source>准备%1报表的打印预览</source>
         <translation>Preparing the print preview of the return for %1</translation>
     </message>

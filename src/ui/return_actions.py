@@ -374,11 +374,13 @@ class ReturnActions(QObject):
         if path is None:
             return
 
+        step = self.tr("读取并检查工作簿")
+
         def work(service: OfficeService, progress: Progress) -> Any:
             from app.returns.entry_import import import_workbook
 
             progress.start(1)
-            progress.advance("读取并检查工作簿")
+            progress.advance(step)
             return import_workbook(service, path)
 
         def describe(result: Any) -> str:
