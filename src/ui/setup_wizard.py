@@ -140,6 +140,10 @@ class OfficePage(QWizardPage):
 
     def validatePage(self) -> bool:
         self.clear_errors()
+        if self.district.chosen() is None and not self.district.currentText().strip():
+            self.rows["区县"].show_error(self.tr("请选择本单位所在区县。"))
+            self.district.setFocus()
+            return False
         try:
             self.chosen_district()
         except InputError as exc:

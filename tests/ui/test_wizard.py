@@ -129,3 +129,24 @@ def test_cancelling_writes_nothing(qtbot, empty_context: AppContext) -> None:
     assert not wizard.isVisible()
     assert not empty_context.service.is_set_up
     assert not keys.has_identity(empty_context.data_dir)
+
+
+def test_no_district_chosen_is_said_in_the_windows_language(
+    qtbot, empty_context: AppContext, qapp
+) -> None:
+    from ui.app_context import Translations
+
+    translations = Translations(qapp)
+    try:
+        translations.install("en")
+        qapp.processEvents()
+        wizard = make_wizard(qtbot, empty_context)
+        page = wizard.office_page
+        page.district.setEditText("")
+        wizard.next()
+        assert wizard.currentId() == SetupWizard.OFFICE
+        error = page.rows["区县"].error
+        assert error.isVisibleTo(wizard) and error.text() == "⚠ Please choose your district."
+        assert page.district.hasFocus()
+    finally:
+        translations.uninstall()
