@@ -1015,192 +1015,192 @@ Log: %3</translation>
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="191"/>
+        <location filename="../../src/ui/entry_model.py" line="196"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="192"/>
+        <location filename="../../src/ui/entry_model.py" line="197"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="193"/>
+        <location filename="../../src/ui/entry_model.py" line="198"/>
         <source>全年目标</source>
         <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="194"/>
+        <location filename="../../src/ui/entry_model.py" line="199"/>
         <source>上期累计</source>
         <translation>Previous total</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="195"/>
-        <location filename="../../src/ui/entry_model.py" line="422"/>
+        <location filename="../../src/ui/entry_model.py" line="200"/>
+        <location filename="../../src/ui/entry_model.py" line="425"/>
         <source>本期累计</source>
         <translation>Total to date</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="196"/>
+        <location filename="../../src/ui/entry_model.py" line="201"/>
         <source>本期新增</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="197"/>
+        <location filename="../../src/ui/entry_model.py" line="202"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="198"/>
+        <location filename="../../src/ui/entry_model.py" line="203"/>
         <source>时间进度</source>
         <translation>Time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="199"/>
+        <location filename="../../src/ui/entry_model.py" line="204"/>
         <source>进度状态</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="200"/>
-        <location filename="../../src/ui/entry_model.py" line="422"/>
+        <location filename="../../src/ui/entry_model.py" line="205"/>
+        <location filename="../../src/ui/entry_model.py" line="425"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="205"/>
+        <location filename="../../src/ui/entry_model.py" line="210"/>
         <source>指标编号和名称</source>
         <translation>Indicator number and name</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="206"/>
+        <location filename="../../src/ui/entry_model.py" line="211"/>
         <source>计量单位</source>
         <translation>Unit of measure</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="207"/>
+        <location filename="../../src/ui/entry_model.py" line="212"/>
         <source>本区县全年目标（市残联分解下达或按通知录入）</source>
         <translation>The district&apos;s annual target (allocated by the city federation, or entered from its notice)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="208"/>
+        <location filename="../../src/ui/entry_model.py" line="213"/>
         <source>本年度上一个有数值的报告期的累计数</source>
         <translation>Cumulative total of the latest earlier period of the year that has a value</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="209"/>
+        <location filename="../../src/ui/entry_model.py" line="214"/>
         <source>截至本期末累计完成数（可编辑）</source>
         <translation>Cumulative total completed by the end of this period (editable)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="210"/>
+        <location filename="../../src/ui/entry_model.py" line="215"/>
         <source>本期累计减上期累计</source>
         <translation>Total to date minus the previous total</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="211"/>
+        <location filename="../../src/ui/entry_model.py" line="216"/>
         <source>本期累计 ÷ 全年目标</source>
         <translation>Total to date ÷ annual target</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="212"/>
+        <location filename="../../src/ui/entry_model.py" line="217"/>
         <source>本期末已过月数 ÷ 12</source>
         <translation>Months elapsed at the end of the period ÷ 12</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="213"/>
+        <location filename="../../src/ui/entry_model.py" line="218"/>
         <source>完成率与时间进度的比较</source>
         <translation>Completion compared with the time elapsed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="214"/>
+        <location filename="../../src/ui/entry_model.py" line="219"/>
         <source>说明（可编辑）</source>
         <translation>Explanation (editable)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="254"/>
-        <location filename="../../src/ui/entry_model.py" line="258"/>
+        <location filename="../../src/ui/entry_model.py" line="259"/>
+        <location filename="../../src/ui/entry_model.py" line="263"/>
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="423"/>
+        <location filename="../../src/ui/entry_model.py" line="426"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="426"/>
+        <location filename="../../src/ui/entry_model.py" line="429"/>
         <source>；完成率落后时间进度，签发前须在备注或存在问题中说明</source>
         <translation>; completion trails the time elapsed: explain it in the note or under Problems before signing</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="440"/>
-        <location filename="../../src/ui/entry_model.py" line="475"/>
+        <location filename="../../src/ui/entry_model.py" line="443"/>
+        <location filename="../../src/ui/entry_model.py" line="478"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="441"/>
-        <location filename="../../src/ui/entry_model.py" line="476"/>
+        <location filename="../../src/ui/entry_model.py" line="444"/>
+        <location filename="../../src/ui/entry_model.py" line="479"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="452"/>
+        <location filename="../../src/ui/entry_model.py" line="455"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="454"/>
+        <location filename="../../src/ui/entry_model.py" line="457"/>
         <source>未下达</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="477"/>
+        <location filename="../../src/ui/entry_model.py" line="480"/>
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="478"/>
+        <location filename="../../src/ui/entry_model.py" line="481"/>
         <source>超前</source>
         <translation>Ahead</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="479"/>
+        <location filename="../../src/ui/entry_model.py" line="482"/>
         <source>正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="487"/>
+        <location filename="../../src/ui/entry_model.py" line="490"/>
         <source>市目标：%1</source>
         <translation>City target: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="489"/>
+        <location filename="../../src/ui/entry_model.py" line="492"/>
         <source>市残联分解下达</source>
         <translation>Allocated by the city federation</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="491"/>
+        <location filename="../../src/ui/entry_model.py" line="494"/>
         <source>按通知录入</source>
         <translation>Entered from the city&apos;s notice</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="496"/>
+        <location filename="../../src/ui/entry_model.py" line="499"/>
         <source>由 %1 ÷ %2 自动计算</source>
         <translation>Computed as %1 ÷ %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="501"/>
+        <location filename="../../src/ui/entry_model.py" line="504"/>
         <source>本期报表已锁定，不能修改</source>
         <translation>This period&apos;s return is locked and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="503"/>
+        <location filename="../../src/ui/entry_model.py" line="506"/>
         <source>填“是”或完成日期（如 2018-05-20），未完成填“否”</source>
         <translation>Type 是 (yes) or the completion date (such as 2018-05-20); 否 (no) if not done</translation>
     </message>
     <message>
-        <location filename="../../src/ui/entry_model.py" line="504"/>
+        <location filename="../../src/ui/entry_model.py" line="507"/>
         <source>截至本期末的累计数；可输入全角数字、1,000 或 1.2万</source>
         <translation>Cumulative total at the end of the period; full-width digits, 1,000 and 1.2万 are accepted</translation>
     </message>
@@ -1537,7 +1537,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="485"/>
-        <location filename="../../src/ui/main_window.py" line="922"/>
+        <location filename="../../src/ui/main_window.py" line="1168"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1553,7 +1553,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="490"/>
-        <location filename="../../src/ui/main_window.py" line="982"/>
+        <location filename="../../src/ui/main_window.py" line="977"/>
         <source>回车下移，Tab 右移，F2 或直接输入开始编辑，Ctrl+V 粘贴，Ctrl+Z 撤销；Ctrl+Tab 离开表格</source>
         <translation>Enter moves down, Tab moves right, F2 or typing edits, Ctrl+V pastes, Ctrl+Z undoes; Ctrl+Tab leaves the grid</translation>
     </message>
@@ -1589,8 +1589,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="499"/>
-        <location filename="../../src/ui/main_window.py" line="923"/>
-        <location filename="../../src/ui/main_window.py" line="1164"/>
+        <location filename="../../src/ui/main_window.py" line="1169"/>
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
@@ -1601,8 +1600,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="500"/>
-        <location filename="../../src/ui/main_window.py" line="924"/>
-        <location filename="../../src/ui/main_window.py" line="1165"/>
+        <location filename="../../src/ui/main_window.py" line="1170"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
@@ -1613,8 +1611,7 @@ Log: %3</translation>
     </message>
     <message>
         <location filename="../../src/ui/main_window.py" line="501"/>
-        <location filename="../../src/ui/main_window.py" line="925"/>
-        <location filename="../../src/ui/main_window.py" line="1166"/>
+        <location filename="../../src/ui/main_window.py" line="1171"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
@@ -1704,22 +1701,22 @@ Log: %3</translation>
         <translation>Task %1&apos;s status cannot be emptied once given; choose another status</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="928"/>
+        <location filename="../../src/ui/main_window.py" line="922"/>
         <source>已保存 %1 %2</source>
         <translation>Saved %1 %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="952"/>
+        <location filename="../../src/ui/main_window.py" line="947"/>
         <source>此列由程序计算，只能填写“本期累计”和“备注”</source>
         <translation>This column is computed; only Total to date and Note can be typed in</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1073"/>
+        <location filename="../../src/ui/main_window.py" line="1068"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1075"/>
+        <location filename="../../src/ui/main_window.py" line="1070"/>
         <source>F6 / Shift+F6：在报告期、工作任务、填报表和任务说明之间切换
 Alt+带下划线的字母：转到相应的框
 填报表中：回车下移，Tab 右移，F2 或直接输入开始编辑，Esc 取消；
@@ -1738,12 +1735,12 @@ Ctrl+PgUp / Ctrl+PgDn: previous / next period
 F7: checks for this period</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1091"/>
+        <location filename="../../src/ui/main_window.py" line="1086"/>
         <source>关于进度</source>
         <translation>About Jindu</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1092"/>
+        <location filename="../../src/ui/main_window.py" line="1087"/>
         <source>进度（Jindu）%1
 区县残联工作要点推进情况填报
 
@@ -1756,12 +1753,12 @@ Data folder: %2
 Log: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1139"/>
+        <location filename="../../src/ui/main_window.py" line="1134"/>
         <source>有内容没能保存</source>
         <translation>Some work could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/ui/main_window.py" line="1141"/>
+        <location filename="../../src/ui/main_window.py" line="1136"/>
         <source>下面这些内容没能保存（原因见窗口下方的提示），关闭后会丢失：
 %1
 

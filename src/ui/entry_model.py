@@ -64,6 +64,11 @@ def value_text(value: Value | None) -> str | None:
     return format_decimal(value.number)
 
 
+def excerpt(text: str, limit: int = 20) -> str:
+    """The start of a typed text, for a list of what was not saved."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _number(value: Decimal | None, suffix: str = "") -> str:
     return "" if value is None else f"{format_decimal(value)}{suffix}"
 
@@ -348,11 +353,9 @@ class EntryModel(QAbstractTableModel):
         lines = []
         for key in keys:
             period_id, indicator_id, column = key
-            text = self._errors[key][0]
-            shown = text if len(text) <= 20 else text[:20] + "…"
             header = self.headerData(column, Qt.Orientation.Horizontal)
             period = period_text(parse_period(period_id))
-            lines.append(f"{period} {indicator_id} {header}「{shown}」")
+            lines.append(f"{period} {indicator_id} {header}「{excerpt(self._errors[key][0])}」")
         return lines
 
     def forget_refusals(self, period_id: str) -> None:

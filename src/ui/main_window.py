@@ -64,7 +64,7 @@ from models.kinds import Status
 from models.period_data import ItemRow
 from models.periods import parse_period, periods_in_year
 from ui.app_context import AppContext, restore_geometry
-from ui.entry_model import COL_NOTE, COL_VALUE, EntryModel, ErrorRole
+from ui.entry_model import COL_NOTE, COL_VALUE, EntryModel, ErrorRole, excerpt
 from ui.entry_view import EntryView
 from ui.period_bar import PeriodBar
 from ui.period_texts import period_text
@@ -918,14 +918,9 @@ class MainWindow(QMainWindow):
                 edit.setPlainText(text)
                 edit.blockSignals(False)
         self._refresh_tree()
-        labels = {
-            "status": self.tr("状态"),
-            "progress": self.tr("进展情况"),
-            "problems": self.tr("存在问题"),
-            "next": self.tr("下步打算"),
-        }
         self.show_message(
-            self.tr("已保存 %1 %2").replace("%1", item_id).replace("%2", labels[field]), False
+            self.tr("已保存 %1 %2").replace("%1", item_id).replace("%2", self._field_name(field)),
+            False,
         )
         return True
 
@@ -1160,14 +1155,18 @@ class MainWindow(QMainWindow):
         return [*self.model.refused(period_id), *self._word_lines(period_id)]
 
     def _word_lines(self, period_id: str | None = None) -> list[str]:
-        labels = {
-            "progress": self.tr("进展情况"),
-            "problems": self.tr("存在问题"),
-            "next": self.tr("下步打算"),
-        }
         return [
-            f"{period_text(parse_period(period))} {item_id} {labels[field]}"
-            f"「{text[:20]}{'…' if len(text) > 20 else ''}」"
+            f"{period_text(parse_period(period))} {item_id} {self._field_name(field)}"
+            f"「{excerpt(text)}」"
             for (period, item_id, field), text in sorted(self._unsaved_words.items())
             if period_id is None or period == period_id
         ]
+
+    def _field_name(self, field: str) -> str:
+        """One field of an item's report, as messages name it."""
+        return {
+            "status": self.tr("状态"),
+            "progress": self.tr("进展情况"),
+            "problems": self.tr("存在问题"),
+            "next": self.tr("下步打算"),
+        }[field]
