@@ -1846,7 +1846,7 @@ Close anyway?</translation>
         <translation>such as 023-63651188</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="144"/>
+        <location filename="../../src/ui/setup_wizard.py" line="126"/>
         <source>请选择本单位所在区县。</source>
         <translation>Please choose your district.</translation>
     </message>
@@ -2139,32 +2139,32 @@ Close anyway?</translation>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="184"/>
+        <location filename="../../src/ui/setup_wizard.py" line="180"/>
         <source>签名密钥口令</source>
         <translation>Signing key passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="185"/>
+        <location filename="../../src/ui/setup_wizard.py" line="181"/>
         <source>本单位的报表用签名密钥签发。请设置保护密钥的口令，并输入两次。</source>
         <translation>Your office&apos;s returns are signed with a signing key. Choose the passphrase that protects it, and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="188"/>
+        <location filename="../../src/ui/setup_wizard.py" line="184"/>
         <source>口令至少 %1 个字符。签发报表时需要输入口令；口令遗忘后只能生成新密钥，并重新向市残联登记证书。</source>
         <translation>At least %1 characters. Signing a return asks for it; a forgotten passphrase means a new key, registered with the city federation again.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="192"/>
+        <location filename="../../src/ui/setup_wizard.py" line="188"/>
         <source>口令(&amp;W)：</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="193"/>
+        <location filename="../../src/ui/setup_wizard.py" line="189"/>
         <source>再次输入口令(&amp;A)：</source>
         <translation>Type it &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="213"/>
+        <location filename="../../src/ui/setup_wizard.py" line="209"/>
         <source>两次输入的口令不一致，请重新输入</source>
         <translation>The two passphrases differ; type it again</translation>
     </message>
@@ -3861,27 +3861,27 @@ The current data is backed up first, so this can be undone by restoring again.</
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="242"/>
+        <location filename="../../src/ui/setup_wizard.py" line="238"/>
         <source>进度 — 首次设置</source>
         <translation>Jindu — first-time setup</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="243"/>
+        <location filename="../../src/ui/setup_wizard.py" line="239"/>
         <source>首次设置</source>
         <translation>First-time setup</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="285"/>
+        <location filename="../../src/ui/setup_wizard.py" line="281"/>
         <source>无法完成设置</source>
         <translation>Setup could not be completed</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="292"/>
+        <location filename="../../src/ui/setup_wizard.py" line="288"/>
         <source>设置完成</source>
         <translation>Setup complete</translation>
     </message>
     <message>
-        <location filename="../../src/ui/setup_wizard.py" line="294"/>
+        <location filename="../../src/ui/setup_wizard.py" line="290"/>
         <source>已设置 %1，并生成签名密钥。
 证书指纹：%2
 请记下指纹，以便与市残联电话核对。</source>

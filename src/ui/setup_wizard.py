@@ -122,8 +122,8 @@ class OfficePage(QWizardPage):
         if picked is not None:
             return picked
         text = self.district.currentText().strip()
-        if not text:
-            raise InputError("区县", text, "请选择本单位所在区县")
+        if not text:  # nothing to name: the reason alone is the message (see validatePage)
+            raise InputError("区县", text, self.tr("请选择本单位所在区县。"))
         return find_district(text)  # says why not, or gives a former unit (see accept)
 
     def values(self) -> dict[str, str]:
@@ -140,14 +140,10 @@ class OfficePage(QWizardPage):
 
     def validatePage(self) -> bool:
         self.clear_errors()
-        if self.district.chosen() is None and not self.district.currentText().strip():
-            self.rows["区县"].show_error(self.tr("请选择本单位所在区县。"))
-            self.district.setFocus()
-            return False
         try:
             self.chosen_district()
         except InputError as exc:
-            self.rows["区县"].show_error(exc.message)
+            self.rows["区县"].show_error(exc.message if exc.value else exc.reason)
             self.district.setFocus()
             return False
         if keys.has_identity(self.owner.context.data_dir):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from app import keys
 from tests.ui.conftest import PASSPHRASE, RecordingDialogs, commit_text, fresh_service
@@ -16,6 +17,18 @@ def make_wizard(qtbot, context: AppContext) -> SetupWizard:
     wizard.show()
     qtbot.waitExposed(wizard)
     return wizard
+
+
+def district_refused(qtbot, context: AppContext, typed: str) -> tuple[SetupWizard, QLabel]:
+    """The wizard after Next with `typed` as the district: still on the first page, and the
+    message under the district field."""
+    wizard = make_wizard(qtbot, context)
+    wizard.office_page.district.setEditText(typed)
+    wizard.next()
+    assert wizard.currentId() == SetupWizard.OFFICE
+    error = wizard.office_page.rows["区县"].error
+    assert error.isVisibleTo(wizard)
+    return wizard, error
 
 
 def fill_office(wizard: SetupWizard, phone: str = "023-63651188") -> None:
@@ -82,13 +95,9 @@ def test_the_district_is_found_by_initials_name_or_code(qtbot, empty_context: Ap
 
 
 def test_refused_fields_are_explained_next_to_them(qtbot, empty_context: AppContext) -> None:
-    wizard = make_wizard(qtbot, empty_context)
+    wizard, district_error = district_refused(qtbot, empty_context, "不存在的县")
     page = wizard.office_page
-    page.district.setEditText("不存在的县")
-    wizard.next()
-    assert wizard.currentId() == SetupWizard.OFFICE
-    district_error = page.rows["区县"].error
-    assert district_error.isVisibleTo(wizard) and "不存在的县" in district_error.text()
+    assert "不存在的县" in district_error.text()
 
     fill_office(wizard, phone="abc")
     wizard.next()
@@ -140,12 +149,7 @@ def test_no_district_chosen_is_said_in_the_windows_language(
     try:
         translations.install("en")
         qapp.processEvents()
-        wizard = make_wizard(qtbot, empty_context)
-        page = wizard.office_page
-        page.district.setEditText("")
-        wizard.next()
-        assert wizard.currentId() == SetupWizard.OFFICE
-        error = page.rows["区县"].error
-        assert error.isVisibleTo(wizard) and error.text() == "⚠ Please choose your district."
+        _, error = district_refused(qtbot, empty_context, "")
+        assert error.text() == "⚠ Please choose your district."
     finally:
         translations.uninstall()
