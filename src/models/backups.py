@@ -29,9 +29,9 @@ def _parse(path: Path) -> Backup | None:
     day, _, rest = stamp.partition("-")
     clock, _, micro = rest.partition("-")
     digits = day + clock + micro
-    if len(day) != 8 or len(clock) != 6 or len(micro) != 6 or not digits.isascii():
-        return None
-    if not digits.isdigit():
+    if (len(day), len(clock), len(micro)) != (8, 6, 6) or not (
+        digits.isascii() and digits.isdigit()
+    ):
         return None
     try:
         taken = datetime(

@@ -549,7 +549,7 @@ class PlanEditor(QMainWindow):
             "说明": self.tr("说明："),
         }
         for key in FORM_FIELDS:
-            labels["form." + key] = form_labels.get(key, f"{key}：")
+            labels["form." + key] = form_labels[key]
         if not self.catalogue.notice:
             self.notice.setPlaceholderText(self._no_notice_text())
         for key, text in labels.items():

@@ -273,11 +273,8 @@ class ReturnActions(QObject):
     def _refuse(self, title: str, error: JinduError) -> None:
         self.dialogs.warning(self.window_, title, error.message)
 
-    def _folder(self) -> Path:
-        return remembered_folder(self.context)
-
     def _choose_folder(self, title: str) -> Path | None:
-        folder = self.dialogs.choose_folder(self.window_, title, self._folder())
+        folder = self.dialogs.choose_folder(self.window_, title, remembered_folder(self.context))
         if folder is not None:
             self.context.settings.qsettings.setValue(FOLDER_KEY, str(folder))
         return folder
@@ -368,7 +365,7 @@ class ReturnActions(QObject):
         path = self.dialogs.open_file(
             self.window_,
             self.tr("选择填好的报表"),
-            self._folder(),
+            remembered_folder(self.context),
             self.tr("Excel 工作簿 (*.xlsx)"),
         )
         if path is None:
