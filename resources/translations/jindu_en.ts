@@ -4,108 +4,108 @@
 <context>
     <name>AppliesToDialog</name>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="48"/>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="49"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="45"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="46"/>
         <source>选择适用区县</source>
         <translation>Choose districts</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="53"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="51"/>
         <source>全部区县(&amp;A)</source>
         <translation>&amp;All districts</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="54"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="51"/>
         <source>指定区县(&amp;S)</source>
         <translation>&amp;Selected districts</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="66"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="59"/>
         <source>区县(&amp;D)：空格键勾选或取消</source>
         <translation>&amp;Districts (Space ticks or unticks):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="68"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="61"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="81"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="74"/>
         <source>区县组：按下按钮即勾选该组的全部区县</source>
         <translation>District groups: a button ticks all districts of its group</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="82"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="75"/>
         <source>清除勾选(&amp;L)</source>
         <translation>C&amp;lear ticks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="83"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="76"/>
         <source>清除勾选</source>
         <translation>Clear ticks</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="97"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="90"/>
         <source>新区县组名称(&amp;N)：</source>
         <translation>&amp;New group name:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="99"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="92"/>
         <source>新区县组名称</source>
         <translation>New group name</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="101"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="94"/>
         <source>把勾选的区县存为区县组(&amp;G)</source>
         <translation>Save ticked districts as a &amp;group</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="102"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="95"/>
         <source>把勾选的区县存为区县组</source>
         <translation>Save ticked districts as a group</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="111"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="104"/>
         <source>提示</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="112"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="105"/>
         <source>勾选的区县与某个区县组完全相同时，指标按区县组引用。</source>
         <translation>When the ticked districts are exactly a group, the indicator refers to the group.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="133"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="126"/>
         <source>%1（%2 个区县）</source>
         <translation>%1 (%2 districts)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="138"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="131"/>
         <source>（建议）</source>
         <translation> (suggested)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="149"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="142"/>
         <source>选择“全部区县”时不看勾选</source>
         <translation>Ticks are ignored while &quot;All districts&quot; is chosen</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="178"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="171"/>
         <source>已勾选「%1」的 %2 个区县。</source>
         <translation>Ticked the %2 districts of &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="189"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="182"/>
         <source>已清除全部勾选。</source>
         <translation>All ticks cleared.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="196"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="189"/>
         <source>未能添加区县组：</source>
         <translation>Could not add the group: </translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_applies_dialog.py" line="201"/>
+        <location filename="../../src/ui/plan_applies_dialog.py" line="194"/>
         <source>已添加区县组「%1」（%2 个区县）。</source>
         <translation>Added the group &quot;%1&quot; (%2 districts).</translation>
     </message>
@@ -2131,7 +2131,7 @@ Close anyway?</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/ui/dialogs.py" line="198"/>
+        <location filename="../../src/ui/dialogs.py" line="212"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
@@ -3311,53 +3311,53 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../src/ui/plan_publish_dialog.py" line="52"/>
-        <location filename="../../src/ui/plan_publish_dialog.py" line="53"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="50"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="51"/>
         <source>发布计划</source>
         <translation>Publish plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_publish_dialog.py" line="57"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="56"/>
         <source>发布为新计划(&amp;N)</source>
         <translation>Publish as a &amp;new plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_publish_dialog.py" line="58"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="56"/>
         <source>发布为已安装计划的新版本(&amp;V)</source>
         <translation>Publish as a new &amp;version of an installed plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_publish_dialog.py" line="66"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="60"/>
         <source>计划编号(&amp;I)：</source>
         <translation>Plan &amp;ID:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_publish_dialog.py" line="68"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="62"/>
         <source>计划编号</source>
         <translation>Plan ID</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_publish_dialog.py" line="74"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="68"/>
         <source>已安装的计划</source>
         <translation>Installed plan</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_publish_dialog.py" line="76"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="70"/>
         <source>%1（%2，%3 年，现为第 %4 版）</source>
         <translation>%1 (%2, %3, now version %4)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_publish_dialog.py" line="80"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="74"/>
         <source>计划(&amp;P)：</source>
         <translation>&amp;Plan:</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_publish_dialog.py" line="84"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="78"/>
         <source>发布后设为当前使用的计划(&amp;C)</source>
         <translation>Make it the &amp;current plan after publishing</translation>
     </message>
     <message>
-        <location filename="../../src/ui/plan_publish_dialog.py" line="89"/>
+        <location filename="../../src/ui/plan_publish_dialog.py" line="83"/>
         <source>发布后计划安装到本数据库，可进行任务分解并导出计划包下发区县。新版本不能改变上一版已用过的编号。</source>
         <translation>Publishing installs the plan in this database, ready for allocation and a plan package for the districts. A new version cannot change IDs the previous version used.</translation>
     </message>
@@ -3572,111 +3572,111 @@ Install and use it now? Everything entered is kept. Choose “No” to keep the 
         <translation>Check that the signature of a package, PDF or Excel return is intact</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="349"/>
+        <location filename="../../src/ui/return_actions.py" line="346"/>
         <source>选择导出报表的文件夹</source>
         <translation>Choose the folder to export the return to</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="359"/>
+        <location filename="../../src/ui/return_actions.py" line="356"/>
         <source>导出%1的报表</source>
         <translation>Export the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="370"/>
+        <location filename="../../src/ui/return_actions.py" line="367"/>
         <source>选择填好的报表</source>
         <translation>Choose the filled return</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="372"/>
+        <location filename="../../src/ui/return_actions.py" line="369"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="377"/>
+        <location filename="../../src/ui/return_actions.py" line="374"/>
         <source>读取并检查工作簿</source>
         <translation>Reading and checking the workbook</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="388"/>
+        <location filename="../../src/ui/return_actions.py" line="385"/>
         <source>工作簿与已保存的数据相同，没有需要导入的内容。</source>
         <translation>The workbook holds the same data as saved: nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="390"/>
+        <location filename="../../src/ui/return_actions.py" line="387"/>
         <source>已导入 %1 个指标、%2 项工作任务的修改。导入前已自动备份：%3</source>
         <translation>Imported the changes of %1 indicators and %2 tasks. A backup was made first: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="404"/>
+        <location filename="../../src/ui/return_actions.py" line="401"/>
         <source>导入 %1</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="413"/>
+        <location filename="../../src/ui/return_actions.py" line="410"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="418"/>
+        <location filename="../../src/ui/return_actions.py" line="415"/>
         <source>把%1的报表提交给审核人吗？
 提交后，审核人退回之前不能再修改本期数据。</source>
         <translation>Submit the return for %1 to the reviewer?
 After that, this period cannot be changed until the reviewer sends it back.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="428"/>
+        <location filename="../../src/ui/return_actions.py" line="425"/>
         <source>%1的报表（第 %2 版）已提交审核</source>
         <translation>The return for %1 (revision %2) was submitted for review</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="438"/>
+        <location filename="../../src/ui/return_actions.py" line="435"/>
         <source>退回修改</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="442"/>
+        <location filename="../../src/ui/return_actions.py" line="439"/>
         <source>退回意见(&amp;M)：写明需要修改的地方（必填）</source>
         <translation>Co&amp;mment: what must be changed (required)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="452"/>
+        <location filename="../../src/ui/return_actions.py" line="449"/>
         <source>%1的报表已退回修改：%2</source>
         <translation>The return for %1 was sent back: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="469"/>
+        <location filename="../../src/ui/return_actions.py" line="466"/>
         <source>签发</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="476"/>
+        <location filename="../../src/ui/return_actions.py" line="473"/>
         <source>签发%1的报表（第 %2 版）。签发后本期报表锁定，修改须更正。
 签名密钥的口令(&amp;W)：</source>
         <translation>Sign the return for %1 (revision %2). Once signed, the period is locked; changes need a correction.
 Passphrase of the signing key (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="483"/>
+        <location filename="../../src/ui/return_actions.py" line="480"/>
         <source>选择保存签发文件的文件夹</source>
         <translation>Choose the folder for the signed files</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="498"/>
+        <location filename="../../src/ui/return_actions.py" line="495"/>
         <source>报表已签发并锁定。请把上报包（.zip 文件）交给市残联。</source>
         <translation>The return is signed and locked. Send the package (the .zip file) to the city office.</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="503"/>
+        <location filename="../../src/ui/return_actions.py" line="500"/>
         <source>%1的报表已签发并锁定</source>
         <translation>The return for %1 is signed and locked</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="508"/>
+        <location filename="../../src/ui/return_actions.py" line="505"/>
         <source>签发%1的报表</source>
         <translation>Sign the return for %1</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="523"/>
+        <location filename="../../src/ui/return_actions.py" line="520"/>
         <source>%1还有下面这些内容没有保存（窗口中标有 ⚠ 或仍在输入框里）：
 %2
 
@@ -3687,22 +3687,22 @@ Passphrase of the signing key (&amp;W):</translation>
 The return holds only what is saved. Go on anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="543"/>
+        <location filename="../../src/ui/return_actions.py" line="540"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="547"/>
+        <location filename="../../src/ui/return_actions.py" line="544"/>
         <source>更正原因(&amp;M)：写明更正的内容和原因（必填，会印在新版次的报表上）</source>
         <translation>Reason (&amp;M): what is corrected and why (required; printed on the new revision)</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="557"/>
+        <location filename="../../src/ui/return_actions.py" line="554"/>
         <source>已开始%1报表的第 %2 版（草稿），可以修改了</source>
         <translation>Revision %2 of the return for %1 is open as a draft: it can be changed now</translation>
     </message>
     <message>
-        <location filename="../../src/ui/return_actions.py" line="584"/>
+        <location filename="../../src/ui/return_actions.py" line="581"/>
         <source>准备%1报表的打印预览</source>
         <translation>Preparing the print preview of the return for %1</translation>
     </message>

@@ -14,14 +14,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.labels import plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -51,6 +55,16 @@ def ok_cancel_buttons(
     buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def choice_pair(parent: QWidget, first: str, second: str) -> tuple[QRadioButton, QRadioButton]:
+    """Two exclusive radio buttons with these (translated) texts, named for screen readers."""
+    radios = (QRadioButton(first, parent), QRadioButton(second, parent))
+    group = QButtonGroup(parent)
+    for radio in radios:
+        radio.setAccessibleName(plain_label(radio.text()))
+        group.addButton(radio)
+    return radios
 
 
 class DialogService:

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,8 +25,7 @@ from app.plan_catalogue import (
 )
 from models.errors import InputError
 from models.plan import ALL, GROUP_PREFIX
-from ui.dialogs import ok_cancel_buttons
-from ui.labels import plain_label
+from ui.dialogs import choice_pair, ok_cancel_buttons
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # a list entry's district code
 
@@ -50,13 +47,9 @@ class AppliesToDialog(QDialog):
         self.setModal(True)
         layout = QVBoxLayout(self)
 
-        self.all_radio = QRadioButton(self.tr("全部区县(&A)"), self)
-        self.some_radio = QRadioButton(self.tr("指定区县(&S)"), self)
-        for radio in (self.all_radio, self.some_radio):
-            radio.setAccessibleName(plain_label(radio.text()))
-        mode = QButtonGroup(self)
-        mode.addButton(self.all_radio)
-        mode.addButton(self.some_radio)
+        self.all_radio, self.some_radio = choice_pair(
+            self, self.tr("全部区县(&A)"), self.tr("指定区县(&S)")
+        )
         row = QHBoxLayout()
         row.addWidget(self.all_radio)
         row.addWidget(self.some_radio)

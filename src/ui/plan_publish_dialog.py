@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 from app.plan_catalogue import (
     Catalogue,
 )
-from ui.dialogs import ok_cancel_buttons
+from ui.dialogs import choice_pair, ok_cancel_buttons
 from ui.labels import plain_label
 
 
@@ -54,13 +52,9 @@ class PublishDialog(QDialog):
         self.setModal(True)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.new_radio = QRadioButton(self.tr("发布为新计划(&N)"), self)
-        self.version_radio = QRadioButton(self.tr("发布为已安装计划的新版本(&V)"), self)
-        for radio in (self.new_radio, self.version_radio):
-            radio.setAccessibleName(plain_label(radio.text()))
-        group = QButtonGroup(self)
-        group.addButton(self.new_radio)
-        group.addButton(self.version_radio)
+        self.new_radio, self.version_radio = choice_pair(
+            self, self.tr("发布为新计划(&N)"), self.tr("发布为已安装计划的新版本(&V)")
+        )
         layout.addWidget(self.new_radio)
         self.id_edit = QLineEdit(suggested_plan_id(catalogue, installed), self)
         self.id_label = QLabel(self.tr("计划编号(&I)："), self)
