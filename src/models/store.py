@@ -55,7 +55,7 @@ class Store:
             return found
         if isinstance(exc, sqlite3.OperationalError):
             # Locked, or the disk failed: the file itself was found sound.
-            return StoreError(f"无法读取数据库 {self.path}：{exc}")
+            return StoreError(f"无法读取数据库 {self.path}：{refused_reason(exc) or exc}")
         return StoreError(unreadable_message(self.path, exc))
 
     @contextmanager
@@ -70,7 +70,7 @@ class Store:
             with self.db.atomic():
                 yield self.db
         except sqlite3.OperationalError as exc:
-            reason = write_refused_reason(exc)
+            reason = refused_reason(exc)
             if reason is None:
                 raise
             raise StoreError(f"数据库 {self.path} 无法写入：{reason}。这次修改没有保存。") from exc
@@ -106,9 +106,9 @@ class Store:
         self.db.close()
 
 
-# What the file or the disk refused, by SQLite's primary result code: anything else
-# (a bad statement) is a defect and stays an exception of its own.
-_WRITE_REFUSALS = {
+# What the file or the disk refused, by SQLite's primary result code (a write, an open,
+# a read): anything else (a bad statement) is a defect and stays an exception of its own.
+_REFUSALS = {
     sqlite3.SQLITE_FULL: "磁盘已满，请腾出磁盘空间后重试",
     sqlite3.SQLITE_READONLY: "文件只读或没有写入权限",
     sqlite3.SQLITE_PERM: "没有写入权限",
@@ -119,12 +119,12 @@ _WRITE_REFUSALS = {
 }
 
 
-def write_refused_reason(exc: sqlite3.OperationalError) -> str | None:
-    """Why the file or the disk refused a write, in Chinese, or None for another error."""
+def refused_reason(exc: sqlite3.DatabaseError) -> str | None:
+    """Why the file or the disk refused, in Chinese, or None for another error."""
     code = getattr(exc, "sqlite_errorcode", None)
-    if code is None:
+    if not isinstance(exc, sqlite3.OperationalError) or code is None:
         return None
-    reason = _WRITE_REFUSALS.get(code & 0xFF)
+    reason = _REFUSALS.get(code & 0xFF)
     return None if reason is None else f"{reason}（{exc}）"
 
 
@@ -137,7 +137,7 @@ def _connect(path: Path) -> Connection:
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA recursive_triggers = ON")
     except sqlite3.DatabaseError as exc:
-        reason = write_refused_reason(exc) if isinstance(exc, sqlite3.OperationalError) else None
+        reason = refused_reason(exc)
         if reason is not None:  # the folder or the disk, not the file's contents
             raise StoreError(f"无法打开数据库 {path}：{reason}。") from exc
         raise StoreError(
