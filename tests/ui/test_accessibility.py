@@ -282,6 +282,20 @@ def test_no_state_is_told_by_colour_alone(qtbot, window: MainWindow) -> None:
 
 
 @pytest.fixture
+def appearance(qapp: QApplication) -> Iterator[Appearance]:
+    """A fresh Appearance on the application; its font, palette, style and sheet as they
+    were afterwards (base_font and base_palette hold what they were)."""
+    style = qapp.style().name()
+    fresh = Appearance(qapp, QFont(qapp.font()))
+    yield fresh
+    fresh.apply(100, False)
+    qapp.setStyle(style)
+    qapp.setPalette(fresh.base_palette)
+    qapp.setStyleSheet("")
+    qapp.setFont(fresh.base_font)
+
+
+@pytest.fixture
 def big_fonts(qapp: QApplication) -> Iterator[Appearance]:
     font = QFont(qapp.font())
     appearance = Appearance(qapp, font)
@@ -308,28 +322,21 @@ def test_without_a_chinese_system_font_the_bundled_one_is_registered(
 
 
 def test_high_contrast_switches_to_fusion_and_back_to_the_platform_style(
-    qapp: QApplication,
+    qapp: QApplication, appearance: Appearance
 ) -> None:
-    font, palette, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.style().name()
-    window_colour = palette.color(QPalette.ColorRole.Window)
-    appearance = Appearance(qapp, font)
-    try:
-        appearance.apply(100, False)  # as at start: the platform's look is left alone
-        assert qapp.style().name() == style
-        appearance.apply(150, True)
-        assert appearance.base_style == style  # remembered to come back to
-        assert qapp.palette().color(QPalette.ColorRole.Window) == QColor("#000000")
-        assert "#ffff00" in qapp.styleSheet()
-        assert qapp.font().pointSizeF() == pytest.approx(font.pointSizeF() * 1.5)
-        appearance.apply(100, False)
-        assert qapp.style().name() == style
-        assert qapp.palette().color(QPalette.ColorRole.Window) == window_colour
-        assert qapp.styleSheet() == ""
-    finally:
-        qapp.setStyle(style)
-        qapp.setPalette(palette)
-        qapp.setStyleSheet("")
-        qapp.setFont(font)
+    font, style = appearance.base_font, qapp.style().name()
+    window_colour = appearance.base_palette.color(QPalette.ColorRole.Window)
+    appearance.apply(100, False)  # as at start: the platform's look is left alone
+    assert qapp.style().name() == style
+    appearance.apply(150, True)
+    assert appearance.base_style == style  # remembered to come back to
+    assert qapp.palette().color(QPalette.ColorRole.Window) == QColor("#000000")
+    assert "#ffff00" in qapp.styleSheet()
+    assert qapp.font().pointSizeF() == pytest.approx(font.pointSizeF() * 1.5)
+    appearance.apply(100, False)
+    assert qapp.style().name() == style
+    assert qapp.palette().color(QPalette.ColorRole.Window) == window_colour
+    assert qapp.styleSheet() == ""
 
 
 def clipped(top: QWidget) -> list[str]:
@@ -553,33 +560,22 @@ def test_a_text_dialog_shows_its_whole_question(qtbot) -> None:
 
 
 def test_a_refusal_shown_in_red_grows_with_the_font_size(
-    qtbot, context: AppContext, qapp: QApplication
+    window: MainWindow, appearance: Appearance, qtbot
 ) -> None:
     """The line under the grid keeps its colour and still follows a change of font size
     (a style sheet on it used to pin it to the size it was shown at)."""
-    font = QFont(qapp.font())
-    appearance = Appearance(qapp, font)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    try:
-        window.model.setData(window.model.index(0, COL_VALUE), "不知道")
-        line = window.message_line
-        assert "⚠" in line.text()
-        red = line.palette().color(QPalette.ColorRole.WindowText)
-        assert red == QColor("#a40000")
-        appearance.apply(200, False)
-        qtbot.waitUntil(
-            lambda: line.font().pointSizeF() >= 2 * font.pointSizeF() - 0.5, timeout=2000
-        )
-        assert line.font().pointSizeF() == pytest.approx(window.grid_label.font().pointSizeF())
-        assert line.palette().color(QPalette.ColorRole.WindowText) == red
-        window.show_message("", False)
-        assert line.palette().color(QPalette.ColorRole.WindowText) != red
-    finally:
-        appearance.apply(100, False)
-        qapp.setFont(font)
+    font = appearance.base_font
+    window.model.setData(window.model.index(0, COL_VALUE), "不知道")
+    line = window.message_line
+    assert "⚠" in line.text()
+    red = line.palette().color(QPalette.ColorRole.WindowText)
+    assert red == QColor("#a40000")
+    appearance.apply(200, False)
+    qtbot.waitUntil(lambda: line.font().pointSizeF() >= 2 * font.pointSizeF() - 0.5, timeout=2000)
+    assert line.font().pointSizeF() == pytest.approx(window.grid_label.font().pointSizeF())
+    assert line.palette().color(QPalette.ColorRole.WindowText) == red
+    window.show_message("", False)
+    assert line.palette().color(QPalette.ColorRole.WindowText) != red
 
 
 @pytest.mark.parametrize(
@@ -592,35 +588,19 @@ def test_a_refusal_shown_in_red_grows_with_the_font_size(
     ids=["one-at-a-time", "both-at-once", "mixed"],
 )
 def test_font_size_and_high_contrast_reach_every_widget_in_any_order(
-    qtbot, context: AppContext, qapp: QApplication, steps: list[tuple[int, bool]]
+    window: MainWindow, appearance: Appearance, steps: list[tuple[int, bool]]
 ) -> None:
     """A low-vision clerk changes the size with high contrast on, or both at once: the
     grid, the tree and the fields follow each time, and come back to white after."""
-    font, palette, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.style().name()
-    appearance = Appearance(qapp, font)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
     fields = [window.grid_label, window.tree, window.grid, window.status_combo]
     fields += list(window.narratives.values())
-    try:
-        for scale, high in steps:
-            appearance.apply(scale, high)
-            window.apply_appearance()
-            size = round(font.pointSizeF() * scale / 100, 1)
-            sizes = [round(w.font().pointSizeF(), 1) for w in fields]
-            assert sizes == [size] * len(fields), (scale, high)
-            base = QColor("#000000") if high else palette.color(QPalette.ColorRole.Base)
-            for view in (window.tree, window.grid):
-                assert view.viewport().palette().color(QPalette.ColorRole.Base) == base, (
-                    scale,
-                    high,
-                    view,
-                )
-    finally:
-        appearance.apply(100, False)
-        qapp.setStyle(style)
-        qapp.setPalette(palette)
-        qapp.setStyleSheet("")
-        qapp.setFont(font)
+    for scale, high in steps:
+        appearance.apply(scale, high)
+        window.apply_appearance()
+        size = round(appearance.base_font.pointSizeF() * scale / 100, 1)
+        sizes = [round(w.font().pointSizeF(), 1) for w in fields]
+        assert sizes == [size] * len(fields), (scale, high)
+        white = appearance.base_palette.color(QPalette.ColorRole.Base)
+        base = QColor("#000000") if high else white
+        for view in (window.tree, window.grid):
+            assert view.viewport().palette().color(QPalette.ColorRole.Base) == base, (scale, high)
