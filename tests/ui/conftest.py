@@ -6,6 +6,7 @@ window is tested against exactly what the CLI writes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from ui.app_context import AppContext, UiSettings
 from ui.dialogs import DialogService
 
 if TYPE_CHECKING:
+    from ui.main import Started
     from ui.main_window import MainWindow
 
 PASSPHRASE = "correct horse"
@@ -187,3 +189,35 @@ def empty_context(tmp_path: Path, dialogs: RecordingDialogs) -> Iterator[AppCont
     ctx = build_context(tmp_path / "new-office", dialogs)
     yield ctx
     ctx.service.store.close()
+
+
+@pytest.fixture
+def app_state(qapp: QApplication) -> Iterator[None]:
+    """start() sets the application's look, logging and Qt's message handler: put them
+    back afterwards, for the tests after this one."""
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtGui import QFont, QPalette
+
+    from ui import main as ui_main
+
+    font, palette, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.style().name()
+    yield
+    qapp.setStyle(style)
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "jindu_log", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    qInstallMessageHandler(None)
+    ui_main._previous_handler = None
+
+
+def close(started: Started) -> None:
+    """Close what ui.main.start() opened: the window, the translators, the store and lock."""
+    if started.window is not None:
+        started.window.close()
+        started.window.deleteLater()
+    if started.context is not None and started.context.translations is not None:
+        started.context.translations.uninstall()
+    started.close()

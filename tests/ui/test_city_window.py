@@ -28,8 +28,7 @@ from tests.app.helpers import jindu, setup_office
 from tests.app.signing_fixtures import fill_period, passphrase_file
 from tests.app.test_city_consolidate import add_return, allocate
 from tests.app.test_city_end_to_end import fill_allocation, tamper
-from tests.ui.conftest import RecordingDialogs, SyncThreadPool
-from tests.ui.test_keyboard_path import app_state, close  # noqa: F401  (app_state: a fixture used by name)
+from tests.ui.conftest import RecordingDialogs, SyncThreadPool, close
 from ui.app_context import AppContext, Translations, UiSettings
 from ui.city_cert_dialog import RegisterCertDialog
 from ui.city_models import (

@@ -10,20 +10,17 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import keys
 from tests.models.damage import damage_page
-from tests.ui.conftest import PASSPHRASE, RecordingDialogs, commit_text, fresh_service
-from ui import main as ui_main
+from tests.ui.conftest import PASSPHRASE, RecordingDialogs, close, commit_text, fresh_service
 from ui.entry_model import COL_NOTE
-from ui.main import Started, start
+from ui.main import start
 from ui.main_window import MainWindow
 from ui.setup_wizard import SetupWizard
 
@@ -44,30 +41,6 @@ def press(
 def type_ascii(qtbot, text: str) -> None:
     for ch in text:
         qtbot.keyClick(target(), ch)
-
-
-@pytest.fixture
-def app_state(qapp: QApplication) -> Iterator[None]:
-    """start() sets the application's font, translators and logging: put them back afterwards."""
-    font, palette, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.style().name()
-    yield
-    qapp.setStyle(style)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "jindu_log", False)]:
-        root.removeHandler(handler)
-        handler.close()
-    ui_main._previous_handler = None
-
-
-def close(started: Started) -> None:
-    if started.window is not None:
-        started.window.close()
-        started.window.deleteLater()
-    if started.context is not None and started.context.translations is not None:
-        started.context.translations.uninstall()
-    started.close()
 
 
 def test_first_run_to_a_recorded_period_with_the_keyboard_alone(

@@ -34,23 +34,16 @@ def test_the_log_file_appears_with_its_first_record_and_rotates(tmp_path: Path) 
         handler.close()
 
 
+@pytest.mark.usefixtures("app_state")  # the log file and Qt's handler put back after
 def test_qt_warnings_are_logged_but_not_the_headless_platforms_noise(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from PySide6.QtCore import qInstallMessageHandler, qWarning
+    from PySide6.QtCore import qWarning
 
-    root = logging.getLogger()
-    before = list(root.handlers)
     setup_logging(tmp_path)
-    try:
-        with caplog.at_level(logging.WARNING):
-            qWarning("QFont::setPointSizeF: Point size <= 0 (0.000000), must be greater than 0")
-            qWarning("This plugin does not support propagateSizeHints()")
-    finally:  # the log file and Qt's messages as they were for the tests after this one
-        for handler in [h for h in root.handlers if h not in before]:
-            root.removeHandler(handler)
-            handler.close()
-        qInstallMessageHandler(None)
+    with caplog.at_level(logging.WARNING):
+        qWarning("QFont::setPointSizeF: Point size <= 0 (0.000000), must be greater than 0")
+        qWarning("This plugin does not support propagateSizeHints()")
     logged = [(r.name, r.getMessage()) for r in caplog.records]
     assert logged == [
         ("qt.default", "QFont::setPointSizeF: Point size <= 0 (0.000000), must be greater than 0")
